@@ -1,0 +1,119 @@
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::{Muscle, Pressure, Side, Technique};
+
+/// The plan file format this build writes. Older formats are migrated on
+/// load (see `store::format`); newer ones are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One session for one client. Field order here is the order in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    #[serde(default = "current_format")]
+    pub format: u32,
+    pub client: Client,
+    pub date: Date,
+    #[serde(default)]
+    pub therapist: String,
+    /// Planned length of the whole session, in minutes.
+    #[serde(default = "default_session_minutes")]
+    pub session_minutes: u16,
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub precautions: String,
+    #[serde(default)]
+    pub self_care: String,
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Client {
+    pub name: String,
+    /// The practice's own client number or code; empty when not used.
+    #[serde(default)]
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub muscle: Muscle,
+    pub side: Side,
+    pub technique: Technique,
+    #[serde(default)]
+    pub pressure: Pressure,
+    pub minutes: u16,
+    #[serde(default)]
+    pub notes: String,
+}
+
+fn current_format() -> u32 {
+    FORMAT_VERSION
+}
+
+pub const DEFAULT_SESSION_MINUTES: u16 = 60;
+
+fn default_session_minutes() -> u16 {
+    DEFAULT_SESSION_MINUTES
+}
+
+impl Plan {
+    /// An empty plan for `date`, ready for a client name and steps.
+    pub fn new(date: Date) -> Self {
+        Plan {
+            format: FORMAT_VERSION,
+            client: Client::default(),
+            date,
+            therapist: String::new(),
+            session_minutes: DEFAULT_SESSION_MINUTES,
+            goals: String::new(),
+            precautions: String::new(),
+            self_care: String::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    pub fn total_minutes(&self) -> u32 {
+        self.steps.iter().map(|s| u32::from(s.minutes)).sum()
+    }
+
+    /// Index of the first step that works on `muscle` on `side`.
+    pub fn step_for(&self, muscle: Muscle, side: Side) -> Option<usize> {
+        self.steps
+            .iter()
+            .position(|s| s.muscle == muscle && s.side == side)
+    }
+
+    /// 1-based step numbers that touch the one-sided region `muscle`/`side`.
+    pub fn step_numbers_on(&self, muscle: Muscle, side: Side) -> Vec<usize> {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.muscle == muscle && s.side.covers(side))
+            .map(|(i, _)| i + 1)
+            .collect()
+    }
+
+    /// A copy for the next session with the same client: same steps, new date.
+    pub fn next_session(&self, date: Date) -> Plan {
+        Plan {
+            date,
+            ..self.clone()
+        }
+    }
+}
+
+impl Step {
+    pub fn new(muscle: Muscle, side: Side, technique: Technique, pressure: Pressure) -> Self {
+        Step {
+            muscle,
+            side,
+            technique,
+            pressure,
+            minutes: 5,
+            notes: String::new(),
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! The plan file format: RON text with a format version, stable output.
+
+use std::io::Read;
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+
+use super::error::{FileError, Location, Problem};
+use crate::model::{FORMAT_VERSION, Plan};
+
+/// A real plan is a few kilobytes; anything this large is not one, and
+/// refusing it keeps loading bounded in time and memory.
+pub const MAX_PLAN_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Deeper nesting than a plan ever has is refused before it costs stack.
+const RECURSION_LIMIT: usize = 32;
+
+const HEADER: &str = "// Massage session plan (massage-planner). Plain text: safe to read and edit by hand.\n";
+
+/// The plan as file text: same plan, same bytes, fields in a fixed order.
+pub fn plan_to_ron(plan: &Plan) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .escape_strings(false);
+    let mut stored = plan.clone();
+    stored.format = FORMAT_VERSION;
+    let body = ron::Options::default().to_string_pretty(&stored, config)?;
+    Ok(format!("{HEADER}{body}\n"))
+}
+
+/// Reads and parses one plan file, with every failure naming the file.
+pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
+    let bytes = read_bounded(path)?;
+    parse_plan(&bytes, path)
+}
+
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
+    let metadata = std::fs::metadata(path).map_err(|e| FileError::new(path, Problem::Read(e)))?;
+    if metadata.is_dir() {
+        return Err(FileError::new(path, Problem::NotAFile));
+    }
+    if metadata.len() > MAX_PLAN_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            Problem::TooLarge {
+                size: metadata.len(),
+                limit: MAX_PLAN_FILE_BYTES,
+            },
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| FileError::new(path, Problem::Read(e)))?;
+    let mut bytes = Vec::new();
+    // The file may grow between the size check and the read: stop at the limit.
+    file.take(MAX_PLAN_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::new(path, Problem::Read(e)))?;
+    if bytes.len() as u64 > MAX_PLAN_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            Problem::TooLarge {
+                size: bytes.len() as u64,
+                limit: MAX_PLAN_FILE_BYTES,
+            },
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Parses plan file bytes; `path` only names the file in errors.
+pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let location = location_of_offset(bytes, e.valid_up_to());
+        FileError::at(path, location, Problem::NotUtf8)
+    })?;
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+
+    // Read the version first, so a newer file is refused with that reason
+    // rather than with whatever field it added.
+    let version: VersionProbe = options
+        .from_str(text)
+        .map_err(|e| syntax_error(path, &e))?;
+    let found = version.format.unwrap_or(FORMAT_VERSION);
+    if found > FORMAT_VERSION {
+        return Err(FileError::new(
+            path,
+            Problem::NewerFormat {
+                found,
+                supported: FORMAT_VERSION,
+            },
+        ));
+    }
+    let mut plan: Plan = options
+        .from_str(text)
+        .map_err(|e| syntax_error(path, &e))?;
+    migrate(&mut plan, found);
+    Ok(plan)
+}
+
+/// Brings a plan read from an older format up to the current one. Format 1
+/// is the first; later formats add their steps here, oldest first.
+fn migrate(plan: &mut Plan, _found: u32) {
+    plan.format = FORMAT_VERSION;
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    format: Option<u32>,
+}
+
+fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> FileError {
+    let location = Location {
+        line: error.span.start.line,
+        col: error.span.start.col,
+    };
+    FileError::at(path, location, Problem::Syntax(error.code.to_string()))
+}
+
+fn location_of_offset(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
+    Location { line, col }
+}

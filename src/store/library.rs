@@ -1,0 +1,194 @@
+//! The plans library: every plan file under a folder, newest first,
+//! grouped by client, searchable by client, muscle or technique.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use jiff::civil::Date;
+
+use super::error::{FileError, Problem};
+use super::format::load_plan;
+use crate::model::{Muscle, Plan, Technique};
+
+/// What the library needs of a plan, small enough to keep thousands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSummary {
+    pub client: String,
+    pub client_id: String,
+    pub date: Date,
+    pub steps: usize,
+    pub total_minutes: u32,
+    pub session_minutes: u16,
+    pub muscles: Vec<Muscle>,
+    pub techniques: Vec<Technique>,
+    /// Lower-case client, id, muscle and technique names, for search.
+    search_text: String,
+}
+
+impl PlanSummary {
+    pub fn of(plan: &Plan) -> Self {
+        let mut muscles: Vec<Muscle> = plan.steps.iter().map(|s| s.muscle).collect();
+        muscles.sort();
+        muscles.dedup();
+        let mut techniques: Vec<Technique> = plan.steps.iter().map(|s| s.technique).collect();
+        techniques.sort();
+        techniques.dedup();
+        let mut search_text = format!("{} {}", plan.client.name, plan.client.id);
+        for m in &muscles {
+            search_text.push(' ');
+            search_text.push_str(m.name());
+            search_text.push(' ');
+            search_text.push_str(m.id());
+        }
+        for t in &techniques {
+            search_text.push(' ');
+            search_text.push_str(t.name());
+        }
+        PlanSummary {
+            client: plan.client.name.trim().to_string(),
+            client_id: plan.client.id.clone(),
+            date: plan.date,
+            steps: plan.steps.len(),
+            total_minutes: plan.total_minutes(),
+            session_minutes: plan.session_minutes,
+            muscles,
+            techniques,
+            search_text: search_text.to_lowercase(),
+        }
+    }
+
+    /// Every word of the query appears in the client, muscle or technique names.
+    pub fn matches(&self, query: &str) -> bool {
+        query
+            .split_whitespace()
+            .all(|word| self.search_text.contains(&word.to_lowercase()))
+    }
+}
+
+#[derive(Debug)]
+pub struct LibraryEntry {
+    pub path: PathBuf,
+    pub modified: Option<SystemTime>,
+    /// The plan's summary, or why the file could not be read.
+    pub plan: Result<PlanSummary, FileError>,
+}
+
+/// One client's plans, newest first.
+#[derive(Debug)]
+pub struct ClientGroup<'a> {
+    pub client: &'a str,
+    pub plans: Vec<&'a LibraryEntry>,
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    pub root: PathBuf,
+    /// Newest first: by plan date, then by file time.
+    pub entries: Vec<LibraryEntry>,
+}
+
+impl Library {
+    /// Reads every `.ron` file under `root`, skipping hidden folders (history,
+    /// recovery). A missing folder is an empty library; unreadable files are
+    /// listed with their reason.
+    pub fn scan(root: &Path) -> Result<Library, FileError> {
+        let mut paths = Vec::new();
+        match collect_plan_paths(root, &mut paths) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(FileError::new(root, Problem::Read(e))),
+            Ok(()) => {}
+        }
+        let entries = paths
+            .into_iter()
+            .map(|path| {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                let plan = load_plan(&path).map(|plan| PlanSummary::of(&plan));
+                LibraryEntry {
+                    path,
+                    modified,
+                    plan,
+                }
+            })
+            .collect();
+        let mut library = Library {
+            root: root.to_path_buf(),
+            entries,
+        };
+        library.sort();
+        Ok(library)
+    }
+
+    fn sort(&mut self) {
+        self.entries.sort_by(|a, b| {
+            let date = |e: &LibraryEntry| e.plan.as_ref().ok().map(|p| p.date);
+            date(b)
+                .cmp(&date(a))
+                .then(b.modified.cmp(&a.modified))
+                .then(a.path.cmp(&b.path))
+        });
+    }
+
+    /// Plans matching `query` (all entries for an empty query), newest first.
+    /// Unreadable files match every query so they are never hidden.
+    pub fn search<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a LibraryEntry> + 'a {
+        self.entries.iter().filter(move |e| match &e.plan {
+            Ok(summary) => summary.matches(query),
+            Err(_) => true,
+        })
+    }
+
+    /// Matching plans grouped by client (name compared without case), the
+    /// client with the most recent plan first; unreadable files come last
+    /// under the client name "".
+    pub fn groups<'a>(&'a self, query: &'a str) -> Vec<ClientGroup<'a>> {
+        let mut groups: Vec<ClientGroup<'a>> = Vec::new();
+        let mut unreadable = Vec::new();
+        for entry in self.search(query) {
+            let Ok(summary) = &entry.plan else {
+                unreadable.push(entry);
+                continue;
+            };
+            match groups
+                .iter_mut()
+                .find(|g| g.client.to_lowercase() == summary.client.to_lowercase())
+            {
+                Some(group) => group.plans.push(entry),
+                None => groups.push(ClientGroup {
+                    client: &summary.client,
+                    plans: vec![entry],
+                }),
+            }
+        }
+        if !unreadable.is_empty() {
+            groups.push(ClientGroup {
+                client: "",
+                plans: unreadable,
+            });
+        }
+        groups
+    }
+
+    pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
+        self.entries.iter().find(|e| e.path == path)
+    }
+}
+
+fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        let path = item.path();
+        let name = item.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let file_type = item.file_type()?;
+        if file_type.is_dir() {
+            // Symlinked folders are not followed (file_type does not follow
+            // links), so a link loop cannot trap the scan.
+            collect_plan_paths(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == super::PLAN_EXTENSION) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

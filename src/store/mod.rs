@@ -1,0 +1,20 @@
+//! The plans folder: plan files in RON, atomic saving, the library listing.
+//! No egui here.
+
+mod error;
+mod file_name;
+mod format;
+mod library;
+mod save;
+
+pub use error::{FileError, Location, Problem};
+pub use file_name::{file_name_for, file_stem_for};
+pub use format::{MAX_PLAN_FILE_BYTES, load_plan, parse_plan, plan_to_ron};
+pub use library::{ClientGroup, Library, LibraryEntry, PlanSummary};
+pub use save::{FileStamp, Overwrite, save_new_plan, save_plan};
+
+/// The folder the app uses when none is given: `plans/` in the working directory.
+pub const DEFAULT_PLANS_DIR: &str = "plans";
+
+/// Plan files end in `.ron`.
+pub const PLAN_EXTENSION: &str = "ron";

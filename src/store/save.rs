@@ -1,0 +1,135 @@
+//! Atomic saving: write a temporary file beside the target, flush it to
+//! disk, then rename it over the target. A crash leaves the old file or the
+//! new one, never half of either.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::error::{FileError, Problem};
+use super::file_name::file_name_for;
+use super::format::{plan_to_ron, read_bounded};
+use crate::model::Plan;
+
+/// What a file looked like when it was opened or last saved, to notice when
+/// someone else changed it since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    content_hash: u64,
+}
+
+impl FileStamp {
+    pub fn of_bytes(bytes: &[u8]) -> Self {
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        FileStamp {
+            len: bytes.len() as u64,
+            content_hash: hasher.finish(),
+        }
+    }
+
+    /// The stamp of the file as it is on disk now; `None` when it is gone.
+    pub fn of_file(path: &Path) -> Result<Option<Self>, FileError> {
+        match read_bounded(path) {
+            Ok(bytes) => Ok(Some(FileStamp::of_bytes(&bytes))),
+            Err(FileError {
+                problem: Problem::Read(e),
+                ..
+            }) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// When saving over an existing file is allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Only create a new file.
+    Never,
+    /// Only if the file is still exactly as we last saw it.
+    IfUnchanged(FileStamp),
+    /// The person chose to replace whatever is there.
+    Always,
+}
+
+/// Saves `plan` to `path` atomically and returns the stamp of what was written.
+pub fn save_plan(plan: &Plan, path: &Path, overwrite: Overwrite) -> Result<FileStamp, FileError> {
+    let text =
+        plan_to_ron(plan).map_err(|e| FileError::new(path, Problem::Serialize(e.to_string())))?;
+    match overwrite {
+        Overwrite::Never if path.exists() => {
+            return Err(FileError::new(path, Problem::AlreadyExists));
+        }
+        Overwrite::IfUnchanged(expected) => match FileStamp::of_file(path)? {
+            Some(found) if found == expected => {}
+            Some(_) => return Err(FileError::new(path, Problem::ChangedOnDisk)),
+            None => return Err(FileError::new(path, Problem::RemovedFromDisk)),
+        },
+        _ => {}
+    }
+    write_atomically(path, text.as_bytes(), overwrite != Overwrite::Never)?;
+    Ok(FileStamp::of_bytes(text.as_bytes()))
+}
+
+/// Saves a plan under a new readable name in `dir` (`anna-berg-2026-11-25.ron`,
+/// then `-2`, `-3`...), never replacing an existing file.
+pub fn save_new_plan(plan: &Plan, dir: &Path) -> Result<(PathBuf, FileStamp), FileError> {
+    std::fs::create_dir_all(dir).map_err(|e| FileError::new(dir, Problem::Write(e)))?;
+    for attempt in 1..=1000 {
+        let path = dir.join(file_name_for(plan, attempt));
+        match save_plan(plan, &path, Overwrite::Never) {
+            Err(FileError {
+                problem: Problem::AlreadyExists,
+                ..
+            }) => continue,
+            result => return result.map(|stamp| (path, stamp)),
+        }
+    }
+    Err(FileError::new(
+        dir.join(file_name_for(plan, 1)),
+        Problem::AlreadyExists,
+    ))
+}
+
+fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FileError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let write_err = |e: std::io::Error| FileError::new(path, Problem::Write(e));
+    // tempfile creates the file readable by its owner only (0600 on Unix):
+    // plans are health records.
+    let mut temp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(".saving")
+        .tempfile_in(dir)
+        .map_err(write_err)?;
+    temp.write_all(bytes).map_err(write_err)?;
+    temp.as_file().sync_all().map_err(write_err)?;
+    if replace {
+        temp.persist(path).map_err(|e| write_err(e.error))?;
+    } else {
+        // Fails instead of replacing a file that appeared meanwhile.
+        temp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                FileError::new(path, Problem::AlreadyExists)
+            } else {
+                write_err(e.error)
+            }
+        })?;
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Makes the rename itself durable where the platform allows it.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = std::fs::File::open(dir) {
+        // A failure here cannot undo the rename; the data is already synced.
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
