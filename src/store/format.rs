@@ -76,6 +76,12 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
         let location = location_of_offset(bytes, e.valid_up_to());
         FileError::at(path, location, Problem::NotUtf8)
     })?;
+    if text.trim().is_empty() {
+        return Err(FileError::new(
+            path,
+            Problem::Syntax("the file is empty; a plan starts with `(`".into()),
+        ));
+    }
     let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
 
     // Read the version first, so a newer file is refused with that reason
@@ -83,7 +89,7 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
     let version: VersionProbe = options
         .from_str(text)
         .map_err(|e| syntax_error(path, &e))?;
-    let found = version.format.unwrap_or(FORMAT_VERSION);
+    let found = version.format;
     if found > FORMAT_VERSION {
         return Err(FileError::new(
             path,
@@ -107,9 +113,15 @@ fn migrate(plan: &mut Plan, _found: u32) {
 }
 
 #[derive(Deserialize)]
+#[serde(rename = "Plan")]
 struct VersionProbe {
-    #[serde(default)]
-    format: Option<u32>,
+    /// Files written by hand may leave the version out: they are read as current.
+    #[serde(default = "current_format")]
+    format: u32,
+}
+
+fn current_format() -> u32 {
+    FORMAT_VERSION
 }
 
 fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> FileError {

@@ -92,12 +92,11 @@ impl Library {
     /// recovery). A missing folder is an empty library; unreadable files are
     /// listed with their reason.
     pub fn scan(root: &Path) -> Result<Library, FileError> {
-        let mut paths = Vec::new();
-        match collect_plan_paths(root, &mut paths) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        let paths = match plan_files_under(root) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(FileError::new(root, Problem::Read(e))),
-            Ok(()) => {}
-        }
+            Ok(paths) => paths,
+        };
         let entries = paths
             .into_iter()
             .map(|path| {
@@ -171,6 +170,15 @@ impl Library {
     pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
         self.entries.iter().find(|e| e.path == path)
     }
+}
+
+/// Every `.ron` file under `dir`, recursively, in path order; hidden files
+/// and folders (history, recovery, temporary saves) are left out.
+pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    collect_plan_paths(dir, &mut paths)?;
+    paths.sort();
+    Ok(paths)
 }
 
 fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

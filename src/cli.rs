@@ -1,0 +1,151 @@
+//! The command line: open the window, or check, list and print plans.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::model::Severity;
+use crate::store::{self, FileError, Library};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "massage-planner",
+    version,
+    about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files."
+)]
+pub struct Cli {
+    /// The plans folder (default: `plans` in the working directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+
+    /// Paint one frame, then exit with status 0 (to time start-up).
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the window on this plan.
+    Open {
+        /// A plan file (.ron).
+        file: PathBuf,
+    },
+    /// Check plan files or folders: one line per problem, exit 1 if any plan is invalid.
+    Check {
+        /// Plan files or folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// List the plans, newest first: date, client, steps, minutes, file.
+    List {
+        /// Only plans whose client, muscles or techniques match this text.
+        #[arg(long, value_name = "TEXT")]
+        client: Option<String>,
+    },
+}
+
+impl Cli {
+    pub fn plans_dir(&self) -> PathBuf {
+        self.plans
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR))
+    }
+}
+
+/// Runs a command that does not need the window; output goes to `out`,
+/// problems to `err`.
+pub fn run_command(
+    command: &Command,
+    plans_dir: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let result = match command {
+        Command::Open { .. } => return ExitCode::from(2),
+        Command::Check {
+            paths,
+            deny_warnings,
+        } => check(paths, *deny_warnings, out),
+        Command::List { client } => list(plans_dir, client.as_deref().unwrap_or(""), out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "massage-planner: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("cannot write the output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+fn check(paths: &[PathBuf], deny_warnings: bool, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let mut failed = false;
+    for path in paths {
+        let files = if path.is_dir() {
+            match store::plan_files_under(path) {
+                Ok(files) => files,
+                Err(e) => {
+                    writeln!(out, "{}: cannot read the folder: {e}", path.display())?;
+                    failed = true;
+                    continue;
+                }
+            }
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            match store::load_plan(&file) {
+                Err(e) => {
+                    writeln!(out, "{e}")?;
+                    failed = true;
+                }
+                Ok(plan) => {
+                    for finding in plan.validate() {
+                        writeln!(out, "{}: {finding}", file.display())?;
+                        failed |= finding.severity == Severity::Error
+                            || (deny_warnings && finding.severity == Severity::Warning);
+                    }
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let library = Library::scan(plans_dir)?;
+    for entry in library.search(query) {
+        match &entry.plan {
+            Ok(plan) => writeln!(
+                out,
+                "{}  {:<24}  {:>2} steps  {:>3} min  {}",
+                plan.date,
+                plan.client,
+                plan.steps,
+                plan.total_minutes,
+                entry.path.display()
+            )?,
+            Err(e) => writeln!(out, "unreadable: {e}")?,
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
