@@ -1,0 +1,86 @@
+//! The command line as a person uses it: exit codes and output lines.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_massage-planner"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run massage-planner")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_the_example_plans() {
+    let output = run(&["check", "plans"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn check_reports_each_broken_file_with_line_and_column() {
+    let output = run(&["check", "tests/data/bad", "plans/aiko-tanaka-2026-11-23.ron"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let bad_files = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad"))
+        .expect("bad dir")
+        .count();
+    assert_eq!(text.lines().count(), bad_files, "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("tests/data/bad/unknown_technique.ron:18:24: ")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with("tests/data/bad/newer_format.ron: written by a newer")),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_reports_validation_errors_and_warnings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("long.ron");
+    std::fs::write(
+        &plan,
+        r#"(client: (name: "Eva"), date: "2026-01-01", session_minutes: 30,
+            steps: [(muscle: piriformis, side: Left, technique: Stretching, minutes: 50)])"#,
+    )
+    .expect("write");
+    let path = plan.to_str().expect("utf-8 temp path");
+    let output = run(&["check", path]);
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
+    assert!(stdout(&output).contains(": warning: the steps take 50 minutes"), "{}", stdout(&output));
+    assert_eq!(run(&["check", "--deny-warnings", path]).status.code(), Some(1));
+
+    std::fs::write(&plan, r#"(client: (name: " "), date: "2026-01-01")"#).expect("write");
+    let output = run(&["check", path]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains(": error: the client name is empty"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn list_shows_plans_newest_first_and_filters() {
+    let output = run(&["list", "--plans", "plans"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let dates: Vec<&str> = text.lines().map(|l| &l[..10]).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "{text}");
+    assert!(text.contains("Maria Keller") && text.contains(" steps "), "{text}");
+
+    let text = stdout(&run(&["list", "--plans", "plans", "--client", "maria"]));
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.lines().all(|l| l.contains("Maria Keller")));
+}
