@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use massage_planner::app::{self, StartOptions};
 use massage_planner::cli::{Cli, Command, run_command};
 
 fn main() -> ExitCode {
@@ -8,8 +9,23 @@ fn main() -> ExitCode {
     let plans_dir = cli.plans_dir();
     match &cli.command {
         None | Some(Command::Open { .. }) => {
-            eprintln!("massage-planner: the window is not built yet");
-            ExitCode::FAILURE
+            let open = match &cli.command {
+                Some(Command::Open { file }) => Some(file.clone()),
+                _ => None,
+            };
+            let options = StartOptions {
+                plans_dir: cli.plans.clone(),
+                open,
+                exit_after_first_frame: cli.exit_after_first_frame,
+                ..StartOptions::default()
+            };
+            match app::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("massage-planner: cannot open the window: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Some(command) => run_command(
             command,

@@ -55,7 +55,10 @@ mod tests {
     #[test]
     fn readable_name_from_client_and_date() {
         assert_eq!(stem("Anna Berg"), "anna-berg-2026-11-25");
-        assert_eq!(stem("  Zoë  Müller-Lüdenscheidt "), "zoë-müller-lüdenscheidt-2026-11-25");
+        assert_eq!(
+            stem("  Zoë  Müller-Lüdenscheidt "),
+            "zoë-müller-lüdenscheidt-2026-11-25"
+        );
     }
 
     #[test]
@@ -72,7 +75,10 @@ mod tests {
             &"x".repeat(10_000),
         ] {
             let s = stem(name);
-            assert!(!s.contains('/') && !s.contains('\\') && !s.contains(".."), "{s}");
+            assert!(
+                !s.contains('/') && !s.contains('\\') && !s.contains(".."),
+                "{s}"
+            );
             assert!(!s.chars().any(char::is_control), "{s}");
             assert!(s.chars().count() <= MAX_CLIENT_CHARS + 11, "{s}");
             assert!(s.ends_with("-2026-11-25"));

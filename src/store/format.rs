@@ -7,6 +7,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::error::{FileError, Location, Problem};
+use super::save::FileStamp;
 use crate::model::{FORMAT_VERSION, Plan};
 
 /// A real plan is a few kilobytes; anything this large is not one, and
@@ -16,7 +17,8 @@ pub const MAX_PLAN_FILE_BYTES: u64 = 1024 * 1024;
 /// Deeper nesting than a plan ever has is refused before it costs stack.
 const RECURSION_LIMIT: usize = 32;
 
-const HEADER: &str = "// Massage session plan (massage-planner). Plain text: safe to read and edit by hand.\n";
+const HEADER: &str =
+    "// Massage session plan (massage-planner). Plain text: safe to read and edit by hand.\n";
 
 /// The plan as file text: same plan, same bytes, fields in a fixed order.
 pub fn plan_to_ron(plan: &Plan) -> Result<String, ron::Error> {
@@ -36,6 +38,14 @@ pub fn plan_to_ron(plan: &Plan) -> Result<String, ron::Error> {
 pub fn load_plan(path: &Path) -> Result<Plan, FileError> {
     let bytes = read_bounded(path)?;
     parse_plan(&bytes, path)
+}
+
+/// Loads a plan and the stamp of the very bytes it was read from, so a later
+/// save can tell whether someone else changed the file since.
+pub fn load_plan_stamped(path: &Path) -> Result<(Plan, FileStamp), FileError> {
+    let bytes = read_bounded(path)?;
+    let plan = parse_plan(&bytes, path)?;
+    Ok((plan, FileStamp::of_bytes(&bytes)))
 }
 
 pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
@@ -86,9 +96,7 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
 
     // Read the version first, so a newer file is refused with that reason
     // rather than with whatever field it added.
-    let version: VersionProbe = options
-        .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+    let version: VersionProbe = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
     let found = version.format;
     if found > FORMAT_VERSION {
         return Err(FileError::new(
@@ -99,9 +107,7 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
             },
         ));
     }
-    let mut plan: Plan = options
-        .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+    let mut plan: Plan = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
     migrate(&mut plan, found);
     Ok(plan)
 }
@@ -139,6 +145,8 @@ fn location_of_offset(bytes: &[u8], offset: usize) -> Location {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let col = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
+    let col = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
     Location { line, col }
 }

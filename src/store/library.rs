@@ -97,18 +97,7 @@ impl Library {
             Err(e) => return Err(FileError::new(root, Problem::Read(e))),
             Ok(paths) => paths,
         };
-        let entries = paths
-            .into_iter()
-            .map(|path| {
-                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-                let plan = load_plan(&path).map(|plan| PlanSummary::of(&plan));
-                LibraryEntry {
-                    path,
-                    modified,
-                    plan,
-                }
-            })
-            .collect();
+        let entries = paths.into_iter().map(read_entry).collect();
         let mut library = Library {
             root: root.to_path_buf(),
             entries,
@@ -167,8 +156,28 @@ impl Library {
         groups
     }
 
+    /// Re-reads one file after it was saved, added or removed, without
+    /// scanning the whole folder again.
+    pub fn refresh_file(&mut self, path: &Path) {
+        self.entries.retain(|e| e.path != path);
+        if path.exists() {
+            self.entries.push(read_entry(path.to_path_buf()));
+        }
+        self.sort();
+    }
+
     pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
         self.entries.iter().find(|e| e.path == path)
+    }
+}
+
+fn read_entry(path: PathBuf) -> LibraryEntry {
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    let plan = load_plan(&path).map(|plan| PlanSummary::of(&plan));
+    LibraryEntry {
+        path,
+        modified,
+        plan,
     }
 }
 

@@ -92,6 +92,12 @@ pub fn save_new_plan(plan: &Plan, dir: &Path) -> Result<(PathBuf, FileStamp), Fi
     ))
 }
 
+/// Writes any file (an exported sheet, say) the same crash-safe way as plans,
+/// replacing what is there.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_atomically(path, bytes, true)
+}
+
 fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FileError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -1,0 +1,69 @@
+//! What the person did, as returned by the views. One place applies them:
+//! `Planner::apply`.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use super::command::Command;
+use crate::atlas::Layer;
+use crate::model::{Muscle, Pressure, Side, Technique};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Command(Command),
+    /// A muscle picked on the map.
+    Pick {
+        muscle: Muscle,
+        side: Side,
+    },
+    SelectStep(Option<usize>),
+    SetLayer(Layer),
+    SetSearch(String),
+    /// Open this plan (library, recent files, a dropped file, a dialog).
+    OpenPath(PathBuf),
+    /// Save the plan to this path (Save As dialog or typed path).
+    SaveAsPath(PathBuf),
+    /// Write the sheet PDF to this path (Export dialog).
+    ExportPdfTo(PathBuf),
+    /// The answer to "Save changes?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// The window was asked to close (title bar, Alt+F4).
+    CloseRequested,
+    Edit(Edit),
+    /// A text field lost focus or a drag ended: the next edit is a new undo step.
+    EndGesture,
+    DismissError,
+    /// Ask for another plans folder (a folder dialog).
+    ChoosePlansFolder,
+    /// List and save into this folder from now on.
+    SetPlansDir(PathBuf),
+}
+
+/// A change to the plan itself: each is one undoable edit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    ClientName(String),
+    ClientId(String),
+    Date(Date),
+    Therapist(String),
+    SessionMinutes(u16),
+    Goals(String),
+    Precautions(String),
+    SelfCare(String),
+    StepSide(usize, Side),
+    StepTechnique(usize, Technique),
+    StepPressure(usize, Pressure),
+    StepMinutes(usize, u16),
+    StepNotes(usize, String),
+    MoveStep { from: usize, to: usize },
+    DuplicateStep(usize),
+    RemoveStep(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}

@@ -1,0 +1,419 @@
+//! The planner's state and the one place where actions are applied. No
+//! window here: the eframe shell (`app::shell`) draws it and carries out
+//! the effects (dialogs, printing, closing), so all of this is unit-tested.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::action::{Action, Edit, UnsavedAnswer};
+use super::command::Command;
+use super::document::{Document, OpenFile};
+use super::history::EditKey;
+use crate::atlas::Layer;
+use crate::model::{Muscle, Plan, Pressure, Side, Step, Technique};
+use crate::store::{self, FileError, FileStamp, Library, Overwrite};
+
+/// Work the shell must do outside the plan: dialogs, printing, closing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    ShowOpenDialog,
+    ShowSaveDialog {
+        suggested_name: String,
+    },
+    ShowExportDialog {
+        suggested_name: String,
+    },
+    ShowFolderDialog,
+    Print,
+    /// Read the plans folder again (in the background).
+    LoadLibrary,
+    CloseWindow,
+}
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Continuation {
+    New,
+    Open(PathBuf),
+    OpenDialog,
+    NewSessionFromThis,
+    Close,
+}
+
+#[derive(Debug)]
+pub enum LibraryState {
+    Loading,
+    Ready(Library),
+    Failed(String),
+}
+
+/// Technique and pressure for the next step picked on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StepDefaults {
+    pub technique: Technique,
+    pub pressure: Pressure,
+}
+
+impl Default for StepDefaults {
+    fn default() -> Self {
+        StepDefaults {
+            technique: Technique::Swedish,
+            pressure: Pressure::MEDIUM,
+        }
+    }
+}
+
+pub const MAX_RECENT_FILES: usize = 8;
+const NEW_STEP_MINUTES: u16 = 5;
+
+#[derive(Debug)]
+pub struct Planner {
+    pub plans_dir: PathBuf,
+    pub today: Date,
+    pub doc: Document,
+    pub library: LibraryState,
+    pub search: String,
+    pub layer: Layer,
+    pub defaults: StepDefaults,
+    pub recent: Vec<PathBuf>,
+    /// What happened last ("Saved maria-keller-2026-11-18.ron").
+    pub message: String,
+    /// The last error, shown until dismissed or replaced.
+    pub error: Option<String>,
+    /// Set while the unsaved-changes question is on screen.
+    pub pending: Option<Continuation>,
+    /// The window may close now (the question was answered).
+    pub close_confirmed: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Planner {
+    pub fn new(plans_dir: PathBuf, today: Date) -> Self {
+        Planner {
+            plans_dir,
+            today,
+            doc: Document::new(Plan::new(today)),
+            library: LibraryState::Loading,
+            search: String::new(),
+            layer: Layer::Superficial,
+            defaults: StepDefaults::default(),
+            recent: Vec::new(),
+            message: String::new(),
+            error: None,
+            pending: None,
+            close_confirmed: false,
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Command(command) => self.run(command),
+            Action::Pick { muscle, side } => self.pick(muscle, side),
+            Action::SelectStep(step) => {
+                self.doc.selected_step = step.filter(|&i| i < self.doc.plan.steps.len());
+                self.doc.end_gesture();
+            }
+            Action::SetLayer(layer) => self.layer = layer,
+            Action::SetSearch(query) => self.search = query,
+            Action::OpenPath(path) => self.unless_unsaved(Continuation::Open(path)),
+            Action::SaveAsPath(path) => {
+                let _ = self.save_to(&path, Overwrite::Always);
+            }
+            Action::ExportPdfTo(_) => {
+                // Writing the PDF is the shell's work (it owns the sheet
+                // options); nothing to change in the plan.
+            }
+            Action::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+            Action::CloseRequested => {
+                if !self.close_confirmed {
+                    self.unless_unsaved(Continuation::Close);
+                }
+            }
+            Action::Edit(edit) => self.edit(edit),
+            Action::EndGesture => self.doc.end_gesture(),
+            Action::DismissError => self.error = None,
+            Action::ChoosePlansFolder => self.effects.push(Effect::ShowFolderDialog),
+            Action::SetPlansDir(dir) => {
+                self.plans_dir = dir;
+                self.library = LibraryState::Loading;
+                self.effects.push(Effect::LoadLibrary);
+            }
+        }
+    }
+
+    fn run(&mut self, command: Command) {
+        match command {
+            Command::New => self.unless_unsaved(Continuation::New),
+            Command::Open => self.unless_unsaved(Continuation::OpenDialog),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => self.effects.push(Effect::ShowSaveDialog {
+                suggested_name: store::file_name_for(&self.doc.plan, 1),
+            }),
+            Command::NewSessionFromThis => self.unless_unsaved(Continuation::NewSessionFromThis),
+            Command::Print => self.effects.push(Effect::Print),
+            Command::ExportPdf => self.effects.push(Effect::ShowExportDialog {
+                suggested_name: format!("{}.pdf", store::file_stem_for(&self.doc.plan)),
+            }),
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.message = "Nothing to undo".into();
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.message = "Nothing to redo".into();
+                }
+            }
+            Command::ToggleLayer => {
+                self.layer = match self.layer {
+                    Layer::Superficial => Layer::Deep,
+                    Layer::Deep => Layer::Superficial,
+                }
+            }
+            Command::Quit => self.apply(Action::CloseRequested),
+        }
+    }
+
+    /// Runs `next` now, or first asks about unsaved changes.
+    fn unless_unsaved(&mut self, next: Continuation) {
+        if self.doc.is_dirty() {
+            self.pending = Some(next);
+        } else {
+            self.continue_with(next);
+        }
+    }
+
+    fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
+        let Some(next) = self.pending.take() else {
+            return;
+        };
+        match answer {
+            UnsavedAnswer::Cancel => {}
+            UnsavedAnswer::Discard => self.continue_with(next),
+            UnsavedAnswer::Save => {
+                if self.save() {
+                    self.continue_with(next);
+                }
+            }
+        }
+    }
+
+    fn continue_with(&mut self, next: Continuation) {
+        match next {
+            Continuation::New => {
+                self.doc = Document::new(Plan::new(self.today));
+                self.message = "New plan".into();
+            }
+            Continuation::Open(path) => self.open(&path),
+            Continuation::OpenDialog => self.effects.push(Effect::ShowOpenDialog),
+            Continuation::NewSessionFromThis => {
+                let copy = self.doc.plan.next_session(self.today);
+                let blank = Plan::new(self.today);
+                self.message = format!(
+                    "New session for {} from the plan of {} (not saved yet)",
+                    display_client(&copy),
+                    self.doc.plan.date
+                );
+                self.doc = Document::unsaved(copy, blank);
+            }
+            Continuation::Close => {
+                self.close_confirmed = true;
+                self.effects.push(Effect::CloseWindow);
+            }
+        }
+    }
+
+    /// Opens a plan exactly as saved; on failure the current plan stays.
+    pub fn open(&mut self, path: &Path) {
+        match store::load_plan_stamped(path) {
+            Ok((plan, stamp)) => {
+                self.message = format!("Opened {}", path.display());
+                self.error = None;
+                self.doc = Document::opened(
+                    plan,
+                    OpenFile {
+                        path: path.to_path_buf(),
+                        stamp,
+                    },
+                );
+                self.remember_recent(path);
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Ctrl+S: over the file it came from, else a new readable name in the
+    /// plans folder. Returns whether the plan is now on disk.
+    pub fn save(&mut self) -> bool {
+        match self.doc.file.clone() {
+            Some(file) => self.save_to(&file.path, Overwrite::IfUnchanged(file.stamp)),
+            None => match store::save_new_plan(&self.doc.plan, &self.plans_dir) {
+                Ok((path, stamp)) => {
+                    self.saved_as(path, stamp);
+                    true
+                }
+                Err(e) => self.failed_to_save(&e),
+            },
+        }
+    }
+
+    fn save_to(&mut self, path: &Path, overwrite: Overwrite) -> bool {
+        match store::save_plan(&self.doc.plan, path, overwrite) {
+            Ok(stamp) => {
+                self.saved_as(path.to_path_buf(), stamp);
+                true
+            }
+            Err(e) => self.failed_to_save(&e),
+        }
+    }
+
+    fn saved_as(&mut self, path: PathBuf, stamp: FileStamp) {
+        self.message = format!("Saved {}", path.display());
+        if let Some(problem) = self.doc.plan.validate().first() {
+            self.message.push_str(&format!(" ({problem})"));
+        }
+        self.error = None;
+        self.doc.mark_saved(OpenFile {
+            path: path.clone(),
+            stamp,
+        });
+        if let LibraryState::Ready(library) = &mut self.library {
+            library.refresh_file(&path);
+        }
+        self.remember_recent(&path);
+    }
+
+    fn failed_to_save(&mut self, error: &FileError) -> bool {
+        self.error = Some(format!(
+            "{error}. The plan is still here, unsaved: try Save as… to keep it elsewhere."
+        ));
+        false
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT_FILES);
+    }
+
+    /// A click on the map: select the step already planned there, or add one.
+    fn pick(&mut self, muscle: Muscle, side: Side) {
+        let existing = self
+            .doc
+            .plan
+            .steps
+            .iter()
+            .position(|s| s.muscle == muscle && s.side.covers(side));
+        if let Some(index) = existing {
+            self.doc.selected_step = Some(index);
+            return;
+        }
+        let step = Step {
+            minutes: NEW_STEP_MINUTES,
+            ..Step::new(
+                muscle,
+                side,
+                self.defaults.technique,
+                self.defaults.pressure,
+            )
+        };
+        self.doc
+            .edit(EditKey::Discrete, |plan| plan.steps.push(step));
+        self.doc.selected_step = Some(self.doc.plan.steps.len() - 1);
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let doc = &mut self.doc;
+        match edit {
+            Edit::ClientName(v) => doc.edit(EditKey::Header("client"), |p| p.client.name = v),
+            Edit::ClientId(v) => doc.edit(EditKey::Header("client id"), |p| p.client.id = v),
+            Edit::Date(v) => doc.edit(EditKey::Header("date"), |p| p.date = v),
+            Edit::Therapist(v) => doc.edit(EditKey::Header("therapist"), |p| p.therapist = v),
+            Edit::SessionMinutes(v) => {
+                doc.edit(EditKey::Header("session"), |p| p.session_minutes = v);
+            }
+            Edit::Goals(v) => doc.edit(EditKey::Header("goals"), |p| p.goals = v),
+            Edit::Precautions(v) => doc.edit(EditKey::Header("precautions"), |p| p.precautions = v),
+            Edit::SelfCare(v) => doc.edit(EditKey::Header("self care"), |p| p.self_care = v),
+            Edit::StepSide(i, v) => doc.edit(EditKey::Step(i, "side"), |p| {
+                if let Some(s) = p.steps.get_mut(i) {
+                    s.side = v;
+                }
+            }),
+            Edit::StepTechnique(i, v) => {
+                self.defaults.technique = v;
+                doc.edit(EditKey::Step(i, "technique"), |p| {
+                    if let Some(s) = p.steps.get_mut(i) {
+                        s.technique = v;
+                    }
+                });
+            }
+            Edit::StepPressure(i, v) => {
+                self.defaults.pressure = v;
+                doc.edit(EditKey::Step(i, "pressure"), |p| {
+                    if let Some(s) = p.steps.get_mut(i) {
+                        s.pressure = v;
+                    }
+                });
+            }
+            Edit::StepMinutes(i, v) => doc.edit(EditKey::Step(i, "minutes"), |p| {
+                if let Some(s) = p.steps.get_mut(i) {
+                    s.minutes = v;
+                }
+            }),
+            Edit::StepNotes(i, v) => doc.edit(EditKey::Step(i, "notes"), |p| {
+                if let Some(s) = p.steps.get_mut(i) {
+                    s.notes = v;
+                }
+            }),
+            Edit::MoveStep { from, to } => {
+                let len = doc.plan.steps.len();
+                if from < len && to < len && from != to {
+                    doc.edit(EditKey::Discrete, |p| {
+                        let step = p.steps.remove(from);
+                        p.steps.insert(to, step);
+                    });
+                    doc.selected_step = Some(to);
+                }
+            }
+            Edit::DuplicateStep(i) => {
+                if let Some(step) = doc.plan.steps.get(i).cloned() {
+                    doc.edit(EditKey::Discrete, |p| p.steps.insert(i + 1, step));
+                    doc.selected_step = Some(i + 1);
+                }
+            }
+            Edit::RemoveStep(i) => {
+                if i < doc.plan.steps.len() {
+                    doc.edit(EditKey::Discrete, |p| {
+                        p.steps.remove(i);
+                    });
+                    doc.selected_step = None;
+                }
+            }
+        }
+    }
+
+    /// The window title: client, date, file and an unsaved mark.
+    pub fn title(&self) -> String {
+        let plan = &self.doc.plan;
+        let dirty = if self.doc.is_dirty() { "• " } else { "" };
+        format!(
+            "{dirty}{} — {} — Massage planner",
+            display_client(plan),
+            plan.date
+        )
+    }
+}
+
+fn display_client(plan: &Plan) -> &str {
+    let name = plan.client.name.trim();
+    if name.is_empty() { "New client" } else { name }
+}

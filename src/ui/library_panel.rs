@@ -1,0 +1,125 @@
+//! The plans library: clients with their plans by date, newest first, a
+//! search field and a button for a new plan. Rows are virtualised so a
+//! library of thousands of plans costs only the rows on screen.
+
+use egui::{RichText, ScrollArea, TextEdit, Ui};
+
+use super::style;
+use crate::app::{Action, Command, LibraryState, Planner};
+use crate::store::LibraryEntry;
+
+enum Row<'a> {
+    Client(&'a str, usize),
+    Plan(&'a LibraryEntry),
+}
+
+pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading("Plans");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("➕ New plan")
+                .on_hover_text(Command::New.tooltip())
+                .clicked()
+            {
+                actions.push(Action::Command(Command::New));
+            }
+        });
+    });
+    let mut query = planner.search.clone();
+    let search = ui.add(
+        TextEdit::singleline(&mut query)
+            .hint_text("Search client, muscle, technique")
+            .desired_width(f32::INFINITY),
+    );
+    if search.changed() {
+        actions.push(Action::SetSearch(query));
+    }
+    ui.add_space(4.0);
+
+    let library = match &planner.library {
+        LibraryState::Loading => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Reading the plans folder…");
+            });
+            return actions;
+        }
+        LibraryState::Failed(error) => {
+            ui.label(RichText::new(error).color(style::ERROR));
+            return actions;
+        }
+        LibraryState::Ready(library) => library,
+    };
+    let mut rows = Vec::new();
+    for group in library.groups(&planner.search) {
+        rows.push(Row::Client(group.client, group.plans.len()));
+        rows.extend(group.plans.into_iter().map(Row::Plan));
+    }
+    if rows.is_empty() {
+        ui.label(if library.entries.is_empty() {
+            format!("No plans in {} yet.", library.root.display())
+        } else {
+            "No plan matches the search.".to_string()
+        });
+        return actions;
+    }
+    let open_path = planner.doc.file.as_ref().map(|f| f.path.as_path());
+    let row_height = ui.spacing().interact_size.y + 2.0;
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match row {
+                    Row::Client(name, count) => {
+                        let name = if name.is_empty() {
+                            "Unreadable files"
+                        } else {
+                            name
+                        };
+                        ui.label(RichText::new(format!("{name}  ({count})")).strong());
+                    }
+                    Row::Plan(entry) => {
+                        if let Some(action) = plan_row(ui, entry, open_path) {
+                            actions.push(action);
+                        }
+                    }
+                }
+            }
+        });
+    actions
+}
+
+fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -> Option<Action> {
+    let selected = open == Some(entry.path.as_path());
+    let file_name = entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let response = match &entry.plan {
+        Ok(plan) => ui
+            .selectable_label(
+                selected,
+                format!(
+                    "    {}  ·  {} steps  ·  {} min",
+                    plan.date, plan.steps, plan.total_minutes
+                ),
+            )
+            .on_hover_text(format!("{}\n{}", entry.path.display(), muscles_line(plan))),
+        Err(error) => ui
+            .selectable_label(
+                selected,
+                RichText::new(format!("    ⚠ {file_name}")).color(style::ERROR),
+            )
+            .on_hover_text(error.to_string()),
+    };
+    (response.clicked() && entry.plan.is_ok()).then(|| Action::OpenPath(entry.path.clone()))
+}
+
+fn muscles_line(plan: &crate::store::PlanSummary) -> String {
+    let names: Vec<&str> = plan.muscles.iter().map(|m| m.name()).collect();
+    names.join(", ")
+}

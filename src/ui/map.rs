@@ -1,0 +1,418 @@
+//! The muscle map widget: the atlas drawn to fit the panel, hover to read
+//! about a muscle, click (or Tab + Enter) to pick it. It reports picks as a
+//! `MapAction`; it never changes the plan.
+
+use egui::{
+    Align2, Color32, FontId, Mesh, Pos2, Rect, Response, RichText, Sense, Shape, Stroke, Ui, Vec2,
+    WidgetInfo, epaint::PathStroke,
+};
+
+use super::style;
+use crate::atlas::{Atlas, Layer, Point, Region};
+use crate::model::{Muscle, Plan, Side};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapAction {
+    Pick { muscle: Muscle, side: Side },
+}
+
+/// What the map shows: the plan's steps and the step being edited.
+pub struct MapView<'a> {
+    pub atlas: &'a Atlas,
+    pub plan: &'a Plan,
+    pub layer: Layer,
+    pub selected_step: Option<usize>,
+}
+
+/// Maps atlas units into the widget rectangle, keeping the aspect ratio.
+#[derive(Clone, Copy)]
+struct Fit {
+    origin: Pos2,
+    scale: f32,
+}
+
+impl Fit {
+    fn new(rect: Rect, size: Point) -> Self {
+        let scale = (rect.width() / size.x)
+            .min(rect.height() / size.y)
+            .max(0.01);
+        let used = Vec2::new(size.x * scale, size.y * scale);
+        Fit {
+            origin: rect.center() - used / 2.0,
+            scale,
+        }
+    }
+    fn to_screen(self, p: Point) -> Pos2 {
+        self.origin + Vec2::new(p.x, p.y) * self.scale
+    }
+    fn to_atlas(self, p: Pos2) -> Point {
+        let v = (p - self.origin) / self.scale;
+        Point { x: v.x, y: v.y }
+    }
+}
+
+/// The layer switch shown above the map.
+pub fn layer_switch(ui: &mut Ui, layer: Layer) -> Option<Layer> {
+    let mut chosen = None;
+    ui.horizontal(|ui| {
+        ui.label("Layer:");
+        for choice in Layer::ALL {
+            let tip = match choice {
+                Layer::Superficial => "Muscles just under the skin",
+                Layer::Deep => {
+                    "Muscles under others: quadratus lumborum, gluteus medius and minimus, piriformis, multifidus"
+                }
+            };
+            if ui
+                .selectable_label(layer == choice, choice.name())
+                .on_hover_text(tip)
+                .clicked()
+                && layer != choice
+            {
+                chosen = Some(choice);
+            }
+        }
+    });
+    chosen
+}
+
+pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
+    let atlas = view.atlas;
+    let size = ui.available_size().max(Vec2::splat(50.0));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let fit = Fit::new(rect, atlas.size);
+    let dark = ui.visuals().dark_mode;
+
+    // One small focusable widget per region, so screen readers, tests and
+    // the keyboard can reach every muscle by name ("Left gluteus medius").
+    let mut picked = None;
+    let mut focused = None;
+    for region in atlas.regions_in(view.layer) {
+        let id = ui
+            .scope_id()
+            .with(("map region", region.muscle, region.side, region.layer));
+        let at = fit.to_screen(region.label_at);
+        let handle = ui.interact(
+            Rect::from_center_size(at, Vec2::splat(2.0)),
+            id,
+            Sense::click(),
+        );
+        let label = region.label();
+        handle.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if handle.clicked() {
+            picked = Some(region);
+        }
+        if handle.has_focus() {
+            focused = Some(region);
+        }
+    }
+
+    let pointer = response.hover_pos().or_else(|| {
+        ui.input(|i| i.pointer.hover_pos())
+            .filter(|p| rect.contains(*p))
+    });
+    let hovered = pointer.and_then(|p| atlas.hit_test(view.layer, fit.to_atlas(p)));
+    if response.clicked() {
+        picked = response
+            .interact_pointer_pos()
+            .and_then(|p| atlas.hit_test(view.layer, fit.to_atlas(p)));
+    }
+
+    paint(ui, view, fit, rect, hovered.or(focused), dark);
+
+    let response = response.on_hover_cursor(if hovered.is_some() {
+        egui::CursorIcon::PointingHand
+    } else {
+        egui::CursorIcon::Default
+    });
+    if let Some(region) = hovered.or(focused) {
+        show_reference(&response, atlas, region, view.plan);
+    }
+    picked.map(|r| MapAction::Pick {
+        muscle: r.muscle,
+        side: r.side,
+    })
+}
+
+fn show_reference(response: &Response, atlas: &Atlas, region: &Region, plan: &Plan) {
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.set_max_width(320.0);
+        ui.label(RichText::new(region.label()).strong());
+        if let Some(reference) = atlas.reference(region.muscle) {
+            ui.label(format!("Action: {}", reference.action));
+            ui.label(format!("Pain refers: {}", reference.referral));
+            ui.label(
+                RichText::new(format!("Caution: {}", reference.cautions)).color(style::WARNING),
+            );
+        }
+        let steps = plan.step_numbers_on(region.muscle, region.side);
+        if steps.is_empty() {
+            ui.label(RichText::new("Click to add a step").italics());
+        } else {
+            let list: Vec<String> = steps.iter().map(ToString::to_string).collect();
+            ui.label(RichText::new(format!("Planned: step {}", list.join(", "))).italics());
+        }
+    });
+}
+
+struct Palette {
+    body: Color32,
+    body_line: Color32,
+    landmark: Color32,
+    muscle: Color32,
+    muscle_line: Color32,
+    highlight: Color32,
+    text: Color32,
+    badge: Color32,
+}
+
+impl Palette {
+    fn new(ui: &Ui, dark: bool) -> Self {
+        if dark {
+            Palette {
+                body: Color32::from_rgb(74, 64, 60),
+                body_line: Color32::from_rgb(200, 180, 170),
+                landmark: Color32::from_rgba_unmultiplied(235, 225, 210, 150),
+                muscle: Color32::from_rgba_unmultiplied(185, 95, 85, 120),
+                muscle_line: Color32::from_rgb(230, 150, 140),
+                highlight: Color32::from_rgb(255, 235, 120),
+                text: ui.visuals().strong_text_color(),
+                badge: Color32::from_rgb(30, 30, 30),
+            }
+        } else {
+            Palette {
+                body: Color32::from_rgb(246, 232, 220),
+                body_line: Color32::from_rgb(120, 90, 75),
+                landmark: Color32::from_rgba_unmultiplied(90, 80, 70, 170),
+                muscle: Color32::from_rgba_unmultiplied(196, 102, 92, 95),
+                muscle_line: Color32::from_rgb(150, 70, 62),
+                highlight: Color32::from_rgb(20, 90, 200),
+                text: ui.visuals().strong_text_color(),
+                badge: Color32::WHITE,
+            }
+        }
+    }
+}
+
+fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Region>, dark: bool) {
+    let atlas = view.atlas;
+    let painter = ui.painter_at(rect);
+    let colours = Palette::new(ui, dark);
+    let line = |w: f32| w * fit.scale.max(0.6);
+
+    // Body silhouette.
+    let mut body = Mesh::default();
+    add_fill(
+        &mut body,
+        fit,
+        &atlas.body_outline,
+        &atlas.body_triangles,
+        colours.body,
+    );
+    painter.add(Shape::mesh(body));
+
+    let selected = view.selected_step.and_then(|i| view.plan.steps.get(i));
+    let other_layer = match view.layer {
+        Layer::Superficial => Layer::Deep,
+        Layer::Deep => Layer::Superficial,
+    };
+
+    // Fills: the covering layer faded under the deep view, then the active layer.
+    let mut fills = Mesh::default();
+    if view.layer == Layer::Deep {
+        for region in atlas.regions_in(Layer::Superficial) {
+            let colour = colours.muscle.gamma_multiply(0.35);
+            add_fill(&mut fills, fit, &region.outline, &region.triangles, colour);
+        }
+    }
+    for region in atlas.regions_in(view.layer) {
+        let colour = match planned_technique(view.plan, region) {
+            Some(technique) => style::technique_colour(technique).gamma_multiply(0.85),
+            None => colours.muscle,
+        };
+        let colour = if hovered == Some(region) {
+            lighten(colour, dark)
+        } else {
+            colour
+        };
+        add_fill(&mut fills, fit, &region.outline, &region.triangles, colour);
+    }
+    painter.add(Shape::mesh(fills));
+
+    // Outlines.
+    if view.layer == Layer::Deep {
+        for region in atlas.regions_in(Layer::Superficial) {
+            let stroke = Stroke::new(line(0.6), colours.muscle_line.gamma_multiply(0.3));
+            painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
+        }
+    }
+    for region in atlas.regions_in(view.layer) {
+        let stroke = Stroke::new(line(0.8), colours.muscle_line);
+        painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
+    }
+    // Planned muscles of the other layer: dashed, so deep work stays visible
+    // on the superficial view.
+    for region in atlas.regions_in(other_layer) {
+        if let Some(technique) = planned_technique(view.plan, region) {
+            let mut points = screen(fit, &region.outline);
+            if let Some(first) = points.first().copied() {
+                points.push(first);
+            }
+            let colour = style::technique_colour(technique);
+            painter.extend(Shape::dashed_line(
+                &points,
+                Stroke::new(line(1.4), colour),
+                line(4.0),
+                line(3.0),
+            ));
+        }
+    }
+
+    // Landmarks: spine, ribs, iliac crests, sacrum, trochanters.
+    for landmark in &atlas.landmarks {
+        let points = screen(fit, &landmark.points);
+        let stroke = Stroke::new(line(0.9), colours.landmark);
+        if landmark.closed {
+            painter.add(Shape::closed_line(points, stroke));
+        } else {
+            painter.add(Shape::line(points, PathStroke::from(stroke)));
+        }
+    }
+    let body_stroke = Stroke::new(line(1.3), colours.body_line);
+    painter.add(Shape::closed_line(
+        screen(fit, &atlas.body_outline),
+        body_stroke,
+    ));
+
+    // Hovered and selected regions stand out.
+    if let Some(region) = hovered {
+        let stroke = Stroke::new(line(2.0), colours.highlight);
+        painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
+    }
+    if let Some(step) = selected {
+        for side in [Side::Left, Side::Right]
+            .into_iter()
+            .filter(|&s| step.side.covers(s))
+        {
+            if let Some(region) = shown_region(atlas, view.layer, step.muscle, side) {
+                let stroke = Stroke::new(line(2.6), colours.highlight);
+                painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
+            }
+        }
+    }
+
+    // Step numbers where they are planned.
+    let badge_font = FontId::proportional((11.0 * fit.scale).clamp(9.0, 15.0));
+    for muscle in Muscle::ALL {
+        for side in [Side::Left, Side::Right] {
+            let numbers = view.plan.step_numbers_on(muscle, side);
+            let Some(region) = shown_region(atlas, view.layer, muscle, side) else {
+                continue;
+            };
+            if !numbers.is_empty() {
+                badge(&painter, fit, region, &numbers, &badge_font, &colours);
+            }
+        }
+    }
+
+    // The client's left is on the viewer's left (posterior view).
+    let letter = FontId::proportional(22.0);
+    let top = rect.top() + 6.0;
+    painter.text(
+        Pos2::new(rect.left() + 10.0, top),
+        Align2::LEFT_TOP,
+        "L",
+        letter.clone(),
+        colours.text,
+    );
+    painter.text(
+        Pos2::new(rect.right() - 10.0, top),
+        Align2::RIGHT_TOP,
+        "R",
+        letter,
+        colours.text,
+    );
+    let caption = FontId::proportional(11.0);
+    let weak = ui.visuals().weak_text_color();
+    painter.text(
+        Pos2::new(rect.center().x, rect.bottom() - 4.0),
+        Align2::CENTER_BOTTOM,
+        format!(
+            "Seen from behind · {} layer",
+            view.layer.name().to_lowercase()
+        ),
+        caption,
+        weak,
+    );
+}
+
+/// The region to mark for a muscle: in the layer on screen if it has one
+/// there, else in the other layer.
+fn shown_region(atlas: &Atlas, layer: Layer, muscle: Muscle, side: Side) -> Option<&Region> {
+    atlas.region(muscle, side, layer).or_else(|| {
+        Layer::ALL
+            .into_iter()
+            .find_map(|other| atlas.region(muscle, side, other))
+    })
+}
+
+fn badge(
+    painter: &egui::Painter,
+    fit: Fit,
+    region: &Region,
+    numbers: &[usize],
+    font: &FontId,
+    colours: &Palette,
+) {
+    {
+        let text: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+        let at = fit.to_screen(region.label_at);
+        let galley = painter.layout_no_wrap(text.join("·"), font.clone(), colours.text);
+        let badge = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
+        painter.rect_filled(
+            badge,
+            badge.height() / 2.0,
+            colours.badge.gamma_multiply(0.9),
+        );
+        painter.rect_stroke(
+            badge,
+            badge.height() / 2.0,
+            Stroke::new(1.0, colours.body_line),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(badge.center() - galley.size() / 2.0, galley, colours.text);
+    }
+}
+
+/// The technique of the first step that works on this region's side.
+fn planned_technique(plan: &Plan, region: &Region) -> Option<crate::model::Technique> {
+    plan.steps
+        .iter()
+        .find(|s| s.muscle == region.muscle && s.side.covers(region.side))
+        .map(|s| s.technique)
+}
+
+fn lighten(colour: Color32, dark: bool) -> Color32 {
+    let toward = if dark {
+        Color32::WHITE
+    } else {
+        Color32::from_rgb(255, 250, 200)
+    };
+    colour.lerp_to_gamma(toward, 0.35)
+}
+
+fn screen(fit: Fit, points: &[Point]) -> Vec<Pos2> {
+    points.iter().map(|&p| fit.to_screen(p)).collect()
+}
+
+fn add_fill(mesh: &mut Mesh, fit: Fit, outline: &[Point], triangles: &[[u32; 3]], colour: Color32) {
+    let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+        return;
+    };
+    for &p in outline {
+        mesh.colored_vertex(fit.to_screen(p), colour);
+    }
+    for &[a, b, c] in triangles {
+        mesh.add_triangle(base + a, base + b, base + c);
+    }
+}

@@ -1,0 +1,362 @@
+//! The plan editor: client, date, therapist, session length, goals, and
+//! the ordered steps with technique, pressure, minutes and notes.
+
+use egui::{ComboBox, DragValue, Grid, Response, RichText, TextEdit, Ui};
+
+use super::style;
+use super::time_bar::time_bar;
+use crate::app::{Action, Edit, Planner};
+use crate::model::{MAX_STEP_MINUTES, MIN_STEP_MINUTES, Plan, Pressure, Side, Step, Technique};
+
+const SESSION_CHOICES: [u16; 5] = [30, 45, 60, 75, 90];
+
+pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let plan = &planner.doc.plan;
+    ui.add_space(4.0);
+    ui.heading("Session plan");
+    Grid::new("plan header")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Client");
+            text_field(
+                ui,
+                &plan.client.name,
+                "Client name",
+                &mut actions,
+                Edit::ClientName,
+            );
+            ui.end_row();
+            ui.label("Client no.");
+            text_field(
+                ui,
+                &plan.client.id,
+                "Optional",
+                &mut actions,
+                Edit::ClientId,
+            );
+            ui.end_row();
+            ui.label("Date");
+            date_field(ui, plan, &mut actions);
+            ui.end_row();
+            ui.label("Therapist");
+            text_field(
+                ui,
+                &plan.therapist,
+                "Your name",
+                &mut actions,
+                Edit::Therapist,
+            );
+            ui.end_row();
+            ui.label("Session");
+            session_length(ui, plan.session_minutes, &mut actions);
+            ui.end_row();
+        });
+    ui.label("Goals and notes");
+    multiline(
+        ui,
+        &plan.goals,
+        "What the client wants from this session",
+        &mut actions,
+        Edit::Goals,
+    );
+    egui::CollapsingHeader::new("Precautions and self-care")
+        .default_open(!plan.precautions.is_empty() || !plan.self_care.is_empty())
+        .show(ui, |ui| {
+            ui.label("Precautions");
+            multiline(
+                ui,
+                &plan.precautions,
+                "Areas to avoid, conditions",
+                &mut actions,
+                Edit::Precautions,
+            );
+            ui.label("Self-care advice");
+            multiline(
+                ui,
+                &plan.self_care,
+                "Stretches, exercises, heat",
+                &mut actions,
+                Edit::SelfCare,
+            );
+        });
+    ui.add_space(4.0);
+    time_bar(ui, plan);
+    for finding in plan.validate() {
+        let colour = match finding.severity {
+            crate::model::Severity::Error => style::ERROR,
+            crate::model::Severity::Warning => style::WARNING,
+        };
+        ui.label(RichText::new(finding.to_string()).color(colour));
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.heading(format!("Steps ({})", plan.steps.len()));
+    });
+    if plan.steps.is_empty() {
+        ui.label("Click a muscle on the map to add a step.");
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (index, step) in plan.steps.iter().enumerate() {
+                step_card(
+                    ui,
+                    index,
+                    step,
+                    plan.steps.len(),
+                    planner.doc.selected_step,
+                    &mut actions,
+                );
+            }
+        });
+    actions
+}
+
+fn step_card(
+    ui: &mut Ui,
+    index: usize,
+    step: &Step,
+    count: usize,
+    selected: Option<usize>,
+    actions: &mut Vec<Action>,
+) {
+    let is_selected = selected == Some(index);
+    let frame = egui::Frame::group(ui.style()).fill(if is_selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        ui.visuals().faint_bg_color
+    });
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.push_id(("step", index), |ui| {
+            ui.horizontal(|ui| {
+                let swatch = RichText::new("■").color(style::technique_colour(step.technique));
+                ui.label(swatch);
+                let title = format!("{}. {}", index + 1, step.muscle.label_with_side(step.side));
+                if ui
+                    .selectable_label(is_selected, RichText::new(title).strong())
+                    .on_hover_text("Select this step; its muscle is highlighted on the map")
+                    .clicked()
+                {
+                    actions.push(Action::SelectStep(Some(index)));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let n = index + 1;
+                    if icon(ui, "🗑", &format!("Remove step {n}")).clicked() {
+                        actions.push(Action::Edit(Edit::RemoveStep(index)));
+                    }
+                    if icon(ui, "⧉", &format!("Duplicate step {n}")).clicked() {
+                        actions.push(Action::Edit(Edit::DuplicateStep(index)));
+                    }
+                    if ui
+                        .add_enabled(index + 1 < count, egui::Button::new("⬇").small())
+                        .on_hover_text(format!("Move step {n} down"))
+                        .clicked()
+                    {
+                        actions.push(Action::Edit(Edit::MoveStep {
+                            from: index,
+                            to: index + 1,
+                        }));
+                    }
+                    if ui
+                        .add_enabled(index > 0, egui::Button::new("⬆").small())
+                        .on_hover_text(format!("Move step {n} up"))
+                        .clicked()
+                    {
+                        actions.push(Action::Edit(Edit::MoveStep {
+                            from: index,
+                            to: index - 1,
+                        }));
+                    }
+                });
+            });
+            ui.horizontal_wrapped(|ui| {
+                side_choice(ui, index, step.side, actions);
+                technique_choice(ui, index, step.technique, actions);
+                pressure_choice(ui, index, step.pressure, actions);
+                let mut minutes = step.minutes;
+                let drag = ui.add(
+                    DragValue::new(&mut minutes)
+                        .range(MIN_STEP_MINUTES..=MAX_STEP_MINUTES)
+                        .suffix(" min"),
+                );
+                let drag = drag.on_hover_text("Minutes for this step (drag or type)");
+                if drag.changed() {
+                    actions.push(Action::Edit(Edit::StepMinutes(index, minutes)));
+                }
+                if drag.drag_stopped() || drag.lost_focus() {
+                    actions.push(Action::EndGesture);
+                }
+            });
+            let mut notes = step.notes.clone();
+            let response = ui.add(
+                TextEdit::singleline(&mut notes)
+                    .hint_text("Notes for this step")
+                    .desired_width(f32::INFINITY),
+            );
+            push_text_edit(&response, notes, actions, |v| Edit::StepNotes(index, v));
+        });
+    });
+}
+
+fn icon(ui: &mut Ui, text: &str, label: &str) -> Response {
+    ui.small_button(text).on_hover_text(label)
+}
+
+fn side_choice(ui: &mut Ui, index: usize, side: Side, actions: &mut Vec<Action>) {
+    ComboBox::from_id_salt("side")
+        .selected_text(side.name())
+        .width(90.0)
+        .show_ui(ui, |ui| {
+            for choice in Side::ALL {
+                if ui.selectable_label(choice == side, choice.name()).clicked() && choice != side {
+                    actions.push(Action::Edit(Edit::StepSide(index, choice)));
+                }
+            }
+        })
+        .response
+        .on_hover_text("The client's side");
+}
+
+fn technique_choice(ui: &mut Ui, index: usize, technique: Technique, actions: &mut Vec<Action>) {
+    ComboBox::from_id_salt("technique")
+        .selected_text(technique.name())
+        .width(140.0)
+        .show_ui(ui, |ui| {
+            for choice in Technique::ALL {
+                let label = RichText::new(choice.name());
+                if ui
+                    .selectable_label(choice == technique, label)
+                    .on_hover_text(choice.description())
+                    .clicked()
+                    && choice != technique
+                {
+                    actions.push(Action::Edit(Edit::StepTechnique(index, choice)));
+                }
+            }
+        })
+        .response
+        .on_hover_text(technique.description());
+}
+
+fn pressure_choice(ui: &mut Ui, index: usize, pressure: Pressure, actions: &mut Vec<Action>) {
+    ComboBox::from_id_salt("pressure")
+        .selected_text(pressure.label())
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            for choice in Pressure::all() {
+                if ui
+                    .selectable_label(choice == pressure, choice.label())
+                    .clicked()
+                    && choice != pressure
+                {
+                    actions.push(Action::Edit(Edit::StepPressure(index, choice)));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Pressure, 1 (very light) to 5 (deep)");
+}
+
+fn session_length(ui: &mut Ui, minutes: u16, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        for choice in SESSION_CHOICES {
+            if ui
+                .selectable_label(minutes == choice, format!("{choice}"))
+                .on_hover_text(format!("A {choice}-minute session"))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::SessionMinutes(choice)));
+            }
+        }
+        let mut custom = minutes;
+        let drag = ui
+            .add(DragValue::new(&mut custom).range(5..=480).suffix(" min"))
+            .on_hover_text("Any other session length");
+        if drag.changed() {
+            actions.push(Action::Edit(Edit::SessionMinutes(custom)));
+        }
+        if drag.drag_stopped() || drag.lost_focus() {
+            actions.push(Action::EndGesture);
+        }
+    });
+}
+
+fn text_field(
+    ui: &mut Ui,
+    value: &str,
+    hint: &str,
+    actions: &mut Vec<Action>,
+    edit: impl FnOnce(String) -> Edit,
+) {
+    let mut text = value.to_string();
+    let response = ui.add(
+        TextEdit::singleline(&mut text)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    );
+    push_text_edit(&response, text, actions, edit);
+}
+
+fn multiline(
+    ui: &mut Ui,
+    value: &str,
+    hint: &str,
+    actions: &mut Vec<Action>,
+    edit: impl FnOnce(String) -> Edit,
+) {
+    let mut text = value.to_string();
+    let response = ui.add(
+        TextEdit::multiline(&mut text)
+            .hint_text(hint)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+    push_text_edit(&response, text, actions, edit);
+}
+
+fn push_text_edit(
+    response: &Response,
+    text: String,
+    actions: &mut Vec<Action>,
+    edit: impl FnOnce(String) -> Edit,
+) {
+    if response.changed() {
+        actions.push(Action::Edit(edit(text)));
+    }
+    if response.lost_focus() {
+        actions.push(Action::EndGesture);
+    }
+}
+
+/// The date as `YYYY-MM-DD`; a half-typed date stays in the field (red)
+/// until it is a real date.
+fn date_field(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>) {
+    let id = ui.make_persistent_id("date draft");
+    let saved = plan.date.to_string();
+    let mut draft: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| saved.clone());
+    let parsed = draft.trim().parse::<jiff::civil::Date>();
+    let valid = parsed.is_ok();
+    let mut edit = TextEdit::singleline(&mut draft).desired_width(100.0);
+    if !valid {
+        edit = edit.text_color(style::ERROR);
+    }
+    let response = ui
+        .add(edit)
+        .on_hover_text("Year-month-day, e.g. 2026-11-25");
+    if response.changed() {
+        if let Ok(date) = draft.trim().parse::<jiff::civil::Date>() {
+            actions.push(Action::Edit(Edit::Date(date)));
+        }
+        ui.data_mut(|d| d.insert_temp(id, draft));
+    } else if !response.has_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    if response.lost_focus() {
+        actions.push(Action::EndGesture);
+    }
+}

@@ -1,0 +1,40 @@
+//! The status line: the file, saved or unsaved, the last message or error.
+
+use egui::{RichText, Ui};
+
+use super::style;
+use crate::app::{Action, Planner};
+
+pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let file = match &planner.doc.file {
+            Some(file) => file.path.display().to_string(),
+            None => "Not saved yet".to_string(),
+        };
+        ui.label(file);
+        ui.separator();
+        if planner.doc.is_dirty() {
+            ui.label(RichText::new("● Unsaved changes").color(style::WARNING));
+        } else {
+            ui.label(RichText::new("Saved").color(style::GOOD));
+        }
+        ui.separator();
+        match &planner.error {
+            Some(error) => {
+                ui.label(RichText::new(error).color(style::ERROR));
+                if ui
+                    .small_button("✕")
+                    .on_hover_text("Dismiss this message")
+                    .clicked()
+                {
+                    action = Some(Action::DismissError);
+                }
+            }
+            None => {
+                ui.label(&planner.message);
+            }
+        }
+    });
+    action
+}
