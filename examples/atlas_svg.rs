@@ -116,12 +116,14 @@ fn panel(svg: &mut String, atlas: &Atlas, layer: Layer, dx: f32) -> std::fmt::Re
         let is_vertebra = landmark.name.len() <= 3
             && landmark.name.starts_with(['T', 'L'])
             && landmark.name[1..].chars().all(|c| c.is_ascii_digit());
-        if let (true, Some(p)) = (is_vertebra, landmark.points.first()) {
+        if is_vertebra {
+            let right = landmark.points.iter().map(|p| p.x).fold(f32::MIN, f32::max);
+            let y = landmark.points.iter().map(|p| p.y).sum::<f32>() / landmark.points.len() as f32;
             writeln!(
                 svg,
                 r##"<text x="{:.1}" y="{:.1}" font-size="6" fill="#444">{}</text>"##,
-                p.x + 1.5,
-                p.y + 2.0,
+                right + 1.5,
+                y + 2.0,
                 landmark.name
             )?;
         }

@@ -174,6 +174,7 @@ pub fn self_intersection(polygon: &[Point]) -> Option<(usize, usize)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -25,6 +25,7 @@ impl Atlas {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::model::{Muscle, Side};

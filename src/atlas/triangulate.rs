@@ -36,6 +36,7 @@ pub(crate) fn covers(outline: &[Point], triangles: &[[u32; 3]]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
