@@ -1,5 +1,7 @@
 //! The command line as a person uses it: exit codes and output lines.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -23,7 +25,11 @@ fn check_passes_the_example_plans() {
 
 #[test]
 fn check_reports_each_broken_file_with_line_and_column() {
-    let output = run(&["check", "tests/data/bad", "plans/aiko-tanaka-2026-11-23.ron"]);
+    let output = run(&[
+        "check",
+        "tests/data/bad",
+        "plans/aiko-tanaka-2026-11-23.ron",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let bad_files = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad"))
@@ -36,7 +42,8 @@ fn check_reports_each_broken_file_with_line_and_column() {
         "{text}"
     );
     assert!(
-        text.lines().any(|l| l.starts_with("tests/data/bad/newer_format.ron: written by a newer")),
+        text.lines()
+            .any(|l| l.starts_with("tests/data/bad/newer_format.ron: written by a newer")),
         "{text}"
     );
 }
@@ -54,8 +61,15 @@ fn check_reports_validation_errors_and_warnings() {
     let path = plan.to_str().expect("utf-8 temp path");
     let output = run(&["check", path]);
     assert_eq!(output.status.code(), Some(0), "warnings alone pass");
-    assert!(stdout(&output).contains(": warning: the steps take 50 minutes"), "{}", stdout(&output));
-    assert_eq!(run(&["check", "--deny-warnings", path]).status.code(), Some(1));
+    assert!(
+        stdout(&output).contains(": warning: the steps take 50 minutes"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        run(&["check", "--deny-warnings", path]).status.code(),
+        Some(1)
+    );
 
     std::fs::write(&plan, r#"(client: (name: " "), date: "2026-01-01")"#).expect("write");
     let output = run(&["check", path]);
@@ -78,7 +92,10 @@ fn list_shows_plans_newest_first_and_filters() {
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted, "{text}");
-    assert!(text.contains("Maria Keller") && text.contains(" steps "), "{text}");
+    assert!(
+        text.contains("Maria Keller") && text.contains(" steps "),
+        "{text}"
+    );
 
     let text = stdout(&run(&["list", "--plans", "plans", "--client", "maria"]));
     assert_eq!(text.lines().count(), 2, "{text}");

@@ -1,13 +1,15 @@
 //! Plan files: round trips, hand-written files, broken files.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use massage_planner::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
 use massage_planner::store::{
-    self, FileStamp, Library, Overwrite, Problem, load_plan, parse_plan, plan_to_ron, save_new_plan,
-    save_plan,
+    self, FileStamp, Library, Overwrite, Problem, load_plan, parse_plan, plan_to_ron,
+    save_new_plan, save_plan,
 };
 use proptest::prelude::*;
 
@@ -41,7 +43,11 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec(arb_step(), 0..25),
     )
         .prop_map(
-            |((name, id, year, month, day), (therapist, session, goals, precautions, self_care), steps)| {
+            |(
+                (name, id, year, month, day),
+                (therapist, session, goals, precautions, self_care),
+                steps,
+            )| {
                 Plan {
                     format: massage_planner::model::FORMAT_VERSION,
                     client: Client { name, id },
@@ -123,13 +129,33 @@ fn broken_files_give_clear_errors() {
         ("empty.ron", None, "the file is empty"),
         ("truncated.ron", Some(11), "Unexpected end of RON"),
         ("wrong_type.ron", Some(20), "Expected integer"),
-        ("unknown_technique.ron", Some(18), "`Reiki` in enum `Technique`"),
-        ("unknown_muscle.ron", Some(48), "`psoas_major` in enum `Muscle`"),
+        (
+            "unknown_technique.ron",
+            Some(18),
+            "`Reiki` in enum `Technique`",
+        ),
+        (
+            "unknown_muscle.ron",
+            Some(48),
+            "`psoas_major` in enum `Muscle`",
+        ),
         ("invalid_utf8.ron", Some(3), "not UTF-8"),
-        ("deeply_nested.ron", Some(1), "Expected opening `(` for struct `Plan`"),
+        (
+            "deeply_nested.ron",
+            Some(1),
+            "Expected opening `(` for struct `Plan`",
+        ),
         ("json_not_ron.ron", Some(1), "struct `Plan`"),
-        ("newer_format.ron", None, "newer massage-planner (plan format 7)"),
-        ("pressure_out_of_range.ron", Some(19), "pressure must be 1 (very light) to 5 (deep), not 9"),
+        (
+            "newer_format.ron",
+            None,
+            "newer massage-planner (plan format 7)",
+        ),
+        (
+            "pressure_out_of_range.ron",
+            Some(19),
+            "pressure must be 1 (very light) to 5 (deep), not 9",
+        ),
         ("impossible_date.ron", Some(8), "date is not valid"),
         ("minutes_overflow.ron", Some(20), "out of bounds"),
     ];
@@ -140,7 +166,10 @@ fn broken_files_give_clear_errors() {
         let path = dir.join(name);
         let started = Instant::now();
         let error = load_plan(&path).expect_err(name);
-        assert!(started.elapsed() < Duration::from_secs(2), "{name} took too long");
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{name} took too long"
+        );
         let shown = error.to_string();
         assert!(shown.starts_with(&path.display().to_string()), "{shown}");
         assert!(shown.contains(message), "{name}: {shown}");
@@ -170,12 +199,18 @@ fn hostile_input_is_bounded() {
     // A folder and a dangling link named like plans.
     let folder = dir.path().join("folder.ron");
     std::fs::create_dir(&folder).expect("mkdir");
-    assert!(matches!(load_plan(&folder).expect_err("dir").problem, Problem::NotAFile));
+    assert!(matches!(
+        load_plan(&folder).expect_err("dir").problem,
+        Problem::NotAFile
+    ));
     #[cfg(unix)]
     {
         let link = dir.path().join("dangling.ron");
         std::os::unix::fs::symlink(dir.path().join("nowhere.ron"), &link).expect("symlink");
-        assert!(matches!(load_plan(&link).expect_err("link").problem, Problem::Read(_)));
+        assert!(matches!(
+            load_plan(&link).expect_err("link").problem,
+            Problem::Read(_)
+        ));
     }
 }
 
@@ -214,7 +249,10 @@ fn a_file_changed_on_disk_is_not_overwritten() {
     std::fs::write(&path, "someone else's edit").expect("write");
     let error = save_plan(&plan, &path, Overwrite::IfUnchanged(stamp)).expect_err("changed");
     assert!(matches!(error.problem, Problem::ChangedOnDisk), "{error}");
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), "someone else's edit");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "someone else's edit"
+    );
 
     std::fs::remove_file(&path).expect("rm");
     let error = save_plan(&plan, &path, Overwrite::IfUnchanged(stamp)).expect_err("removed");
@@ -231,8 +269,11 @@ fn a_file_changed_on_disk_is_not_overwritten() {
 fn saved_plans_are_private_to_their_owner() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
-    let (path, _) = save_new_plan(&sample_plan("Anna", jiff::civil::date(2026, 1, 1)), dir.path())
-        .expect("save");
+    let (path, _) = save_new_plan(
+        &sample_plan("Anna", jiff::civil::date(2026, 1, 1)),
+        dir.path(),
+    )
+    .expect("save");
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
     assert_eq!(mode & 0o077, 0, "mode {mode:o}");
 }
@@ -245,7 +286,11 @@ fn library_lists_newest_first_grouped_and_searchable() {
     let mut older = sample_plan("Anna Berg", jiff::civil::date(2025, 3, 1));
     older.steps[0].technique = Technique::Shiatsu;
     save_new_plan(&older, &sub).expect("save");
-    save_new_plan(&sample_plan("Anna Berg", jiff::civil::date(2026, 3, 1)), dir.path()).expect("save");
+    save_new_plan(
+        &sample_plan("Anna Berg", jiff::civil::date(2026, 3, 1)),
+        dir.path(),
+    )
+    .expect("save");
     let mut bo = sample_plan("Bo Chen", jiff::civil::date(2026, 2, 1));
     bo.steps[0].muscle = Muscle::GluteusMedius;
     save_new_plan(&bo, dir.path()).expect("save");
@@ -275,5 +320,10 @@ fn library_lists_newest_first_grouped_and_searchable() {
     // Broken files are never hidden by a search.
     assert_eq!(library.search("nobody").count(), 1);
 
-    assert!(Library::scan(&dir.path().join("missing")).expect("empty").entries.is_empty());
+    assert!(
+        Library::scan(&dir.path().join("missing"))
+            .expect("empty")
+            .entries
+            .is_empty()
+    );
 }
