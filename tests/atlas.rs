@@ -46,6 +46,20 @@ fn triangle_area(a: Point, b: Point, c: Point) -> f64 {
     polygon_area(&[a, b, c])
 }
 
+/// Distance from `p` to the nearest edge of the closed polygon.
+fn edge_distance(outline: &[Point], p: Point) -> f32 {
+    let n = outline.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (outline[i], outline[(i + 1) % n]);
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy).max(1e-9))
+                .clamp(0.0, 1.0);
+            p.distance(Point::new(a.x + t * dx, a.y + t * dy))
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
 /// Every sample point of a grid over the atlas (offset to miss shared edges).
 fn grid(step: f32) -> impl Iterator<Item = Point> {
     let size = atlas().size;
@@ -71,6 +85,12 @@ fn every_region_is_clickable_at_its_label() {
         assert!(
             region.contains(region.label_at),
             "{}: label point outside the outline",
+            region.label()
+        );
+        let clearance = edge_distance(&region.outline, region.label_at);
+        assert!(
+            clearance >= 4.0,
+            "{}: label point only {clearance} from the edge",
             region.label()
         );
         let hit = atlas().hit_test(region.layer, region.label_at);
