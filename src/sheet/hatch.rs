@@ -61,7 +61,12 @@ const DOT_SIZE: f32 = 1.25;
 
 /// Fills `path` (in page coordinates, inside `bounds`) the way `technique`
 /// is shown: its grey, then its hatch clipped to the path.
-pub(crate) fn paint_technique(surface: &mut Surface, path: &Path, bounds: Rect, technique: Technique) {
+pub(crate) fn paint_technique(
+    surface: &mut Surface,
+    path: &Path,
+    bounds: Rect,
+    technique: Technique,
+) {
     let fill = technique_fill(technique);
     surface.set_stroke(None);
     surface.set_fill(Some(fill_with(fill.grey)));
@@ -128,7 +133,11 @@ fn hatch_path(hatch: Hatch, bounds: Rect) -> Option<Path> {
             let mut row = (bounds.y / step).floor();
             while row * step <= bounds.bottom() + step {
                 let y = row * step;
-                let shift = if row.rem_euclid(2.0) == 0.0 { 0.0 } else { step / 2.0 };
+                let shift = if row.rem_euclid(2.0) == 0.0 {
+                    0.0
+                } else {
+                    step / 2.0
+                };
                 let mut x = (bounds.x / step).floor() * step + shift - step;
                 while x <= bounds.right() + step {
                     builder.move_to(x, y);
@@ -146,7 +155,9 @@ fn hatch_path(hatch: Hatch, bounds: Rect) -> Option<Path> {
 fn min_max(values: &[f32; 4]) -> (f32, f32) {
     values
         .iter()
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)))
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        })
 }
 
 #[cfg(test)]

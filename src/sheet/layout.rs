@@ -52,11 +52,25 @@ pub(crate) mod grey {
 pub(crate) struct Pen {
     pub width: f32,
     pub grey: u8,
+    /// Length of the dashes, for a dashed line.
+    pub dash: Option<f32>,
 }
 
 impl Pen {
     pub(crate) const fn new(width: f32, grey: u8) -> Pen {
-        Pen { width, grey }
+        Pen {
+            width,
+            grey,
+            dash: None,
+        }
+    }
+
+    pub(crate) const fn dashed(width: f32, grey: u8, dash: f32) -> Pen {
+        Pen {
+            width,
+            grey,
+            dash: Some(dash),
+        }
     }
 }
 
@@ -112,7 +126,7 @@ impl Frame {
             left: side,
             right: width - side,
             top: 36.0,
-            bottom: height - 46.0,
+            bottom: height - 54.0,
             footer_baseline: height - 26.0,
         }
     }
@@ -176,6 +190,13 @@ impl<'f> Pager<'f> {
         }
     }
 
+    /// Adds to an earlier page (or the current one).
+    pub(crate) fn push_on(&mut self, page: usize, op: Op) {
+        if let Some(ops) = self.pages.get_mut(page) {
+            ops.push(op);
+        }
+    }
+
     pub(crate) fn text(&mut self, x: f32, baseline: f32, style: Style, grey: u8, text: String) {
         self.push(Op::Text {
             x,
@@ -187,7 +208,14 @@ impl<'f> Pager<'f> {
     }
 
     /// Text whose right edge is at `right`.
-    pub(crate) fn text_right(&mut self, right: f32, baseline: f32, style: Style, grey: u8, text: String) {
+    pub(crate) fn text_right(
+        &mut self,
+        right: f32,
+        baseline: f32,
+        style: Style,
+        grey: u8,
+        text: String,
+    ) {
         let width = self.fonts.width(style.weight, style.size, &text);
         self.text(right - width, baseline, style, grey, text);
     }

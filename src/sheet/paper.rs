@@ -81,10 +81,7 @@ mod tests {
         assert_eq!("a4".parse(), Ok(Paper::A4));
         assert_eq!(" A4 ".parse(), Ok(Paper::A4));
         assert_eq!("Letter".parse(), Ok(Paper::Letter));
-        assert_eq!(
-            "a5".parse::<Paper>(),
-            Err(UnknownPaper("a5".to_owned()))
-        );
+        assert_eq!("a5".parse::<Paper>(), Err(UnknownPaper("a5".to_owned())));
         for paper in Paper::ALL {
             assert_eq!(paper.id().parse(), Ok(paper));
         }

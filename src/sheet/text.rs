@@ -64,13 +64,13 @@ impl<'t> LineBreaker<'t> {
     /// The next line, at most `width` wide; `None` when all text is set.
     pub(crate) fn next_line(&mut self, fonts: &Fonts, style: Style, width: f32) -> Option<String> {
         let words = self.paragraphs.get(self.paragraph)?;
-        let face = fonts.face(style.weight);
-        let space = face.width(" ", style.size);
+        let measure = |text: &str| fonts.width(style.weight, style.size, text);
+        let space = measure(" ");
         let mut line = String::new();
         let mut line_width = 0.0;
         while let Some(whole) = words.get(self.word) {
             let word = &whole[self.cut..];
-            let word_width = face.width(word, style.size);
+            let word_width = measure(word);
             if line.is_empty() {
                 if word_width <= width {
                     line.push_str(word);
@@ -80,7 +80,7 @@ impl<'t> LineBreaker<'t> {
                     let mut taken = 0;
                     let mut taken_width = 0.0;
                     for (at, c) in word.char_indices() {
-                        let w = face.width(c.encode_utf8(&mut [0; 4]), style.size);
+                        let w = measure(c.encode_utf8(&mut [0; 4]));
                         if at > 0 && taken_width + w > width {
                             break;
                         }
@@ -156,7 +156,10 @@ mod tests {
         for line in &lines {
             assert!(fonts.width(Weight::Regular, 10.0, line) <= 120.0, "{line}");
         }
-        assert_eq!(lines.join(" "), text.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            lines.join(" "),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         Ok(())
     }
 
@@ -186,7 +189,10 @@ mod tests {
         let fonts = Fonts::load()?;
         let mut breaker = LineBreaker::new("aaa bbb ccc ddd eee fff");
         let narrow = fonts.width(Weight::Regular, 10.0, "aaa bbb");
-        assert_eq!(breaker.next_line(&fonts, STYLE, narrow).as_deref(), Some("aaa bbb"));
+        assert_eq!(
+            breaker.next_line(&fonts, STYLE, narrow).as_deref(),
+            Some("aaa bbb")
+        );
         assert_eq!(
             breaker.next_line(&fonts, STYLE, 1000.0).as_deref(),
             Some("ccc ddd eee fff")

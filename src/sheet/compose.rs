@@ -1,0 +1,346 @@
+//! What goes where on the sheet: the header, the map beside the goals,
+//! precautions, self-care and plan check, then the table of steps.
+
+use jiff::civil::{Date, Weekday};
+
+use crate::model::{Finding, Plan, Severity};
+
+use super::SheetOptions;
+use super::fonts::Fonts;
+use super::layout::{Frame, Op, Pager, Pen, Rect, grey};
+use super::map::{Legend, MapBlock};
+use super::table::{lay_out_table, table_height};
+use super::text::{Style, ellipsize, wrap};
+
+const KICKER: Style = Style::bold(7.5);
+const CLIENT: Style = Style::bold(18.0);
+const FIELD_LABEL: Style = Style::bold(6.5);
+const FIELD_VALUE: Style = Style::bold(10.5);
+const FIELD_NOTE: Style = Style::regular(7.5);
+const BADGE: Style = Style::bold(7.0);
+const SECTION_TITLE: Style = Style::bold(9.5);
+const SECTION_BODY: Style = Style::regular(9.0);
+const SECTION_LINE: f32 = 12.0;
+const GAP: f32 = 16.0;
+
+/// The pages of the sheet, laid out but not yet drawn.
+pub(crate) fn lay_out(plan: &Plan, options: &SheetOptions, fonts: &Fonts) -> (Frame, Vec<Vec<Op>>) {
+    let frame = Frame::for_paper(options.paper);
+    let running_head = format!(
+        "Massage session plan · {} · {} (continued)",
+        client_name(plan),
+        long_date(plan.date)
+    );
+    let mut pager = Pager::new(fonts, frame, running_head);
+    header(&mut pager, plan);
+    notes_beside_map(&mut pager, plan);
+    lay_out_table(&mut pager, plan);
+    (frame, pager.finish(&options.file_name))
+}
+
+pub(crate) fn client_name(plan: &Plan) -> &str {
+    match plan.client.name.trim() {
+        "" => "(no client name)",
+        name => name,
+    }
+}
+
+/// "Mon 23 Nov 2026": unambiguous in every country.
+pub(crate) fn long_date(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let weekday = match date.weekday() {
+        Weekday::Monday => "Mon",
+        Weekday::Tuesday => "Tue",
+        Weekday::Wednesday => "Wed",
+        Weekday::Thursday => "Thu",
+        Weekday::Friday => "Fri",
+        Weekday::Saturday => "Sat",
+        Weekday::Sunday => "Sun",
+    };
+    let month = usize::try_from(date.month() - 1)
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("?");
+    format!("{weekday} {} {month} {}", date.day(), date.year())
+}
+
+/// Title, client and the key facts in a row of labelled fields.
+fn header(pager: &mut Pager, plan: &Plan) {
+    let frame = pager.frame;
+    let top = frame.top;
+    pager.text(
+        frame.left,
+        top + 7.0,
+        KICKER,
+        grey::TEXT_SECONDARY,
+        "MASSAGE SESSION PLAN".to_owned(),
+    );
+    let name = ellipsize(
+        pager.fonts,
+        CLIENT,
+        client_name(plan),
+        frame.content_width(),
+    );
+    pager.text(frame.left, top + 28.0, CLIENT, grey::BLACK, name);
+
+    let total = plan.total_minutes();
+    let session = u32::from(plan.session_minutes);
+    let mut fields: Vec<(&str, String, Note)> = Vec::new();
+    if !plan.client.id.trim().is_empty() {
+        fields.push(("CLIENT ID", plan.client.id.trim().to_owned(), Note::None));
+    }
+    fields.push(("DATE", long_date(plan.date), Note::None));
+    let therapist = match plan.therapist.trim() {
+        "" => "—".to_owned(),
+        name => name.to_owned(),
+    };
+    fields.push(("THERAPIST", therapist, Note::None));
+    fields.push(("SESSION", format!("{session} min"), Note::None));
+    let planned_note = if total > session {
+        Note::Alarm(format!("OVER BY {} MIN", total - session))
+    } else if total == session {
+        Note::Quiet("fills the session".to_owned())
+    } else {
+        Note::Quiet(format!("{} min spare", session - total))
+    };
+    fields.push(("PLANNED", format!("{total} min"), planned_note));
+
+    let label_baseline = top + 46.0;
+    let value_baseline = top + 60.0;
+    let note_top = top + 64.0;
+    let width = frame.content_width() / fields.len() as f32;
+    for (i, (label, value, note)) in fields.into_iter().enumerate() {
+        let x = frame.left + i as f32 * width;
+        let room = width - 10.0;
+        pager.text(
+            x,
+            label_baseline,
+            FIELD_LABEL,
+            grey::TEXT_SECONDARY,
+            label.to_owned(),
+        );
+        let value = ellipsize(pager.fonts, FIELD_VALUE, &value, room);
+        pager.text(x, value_baseline, FIELD_VALUE, grey::BLACK, value);
+        match note {
+            Note::None => {}
+            Note::Quiet(text) => {
+                let baseline = pager.baseline(note_top, 11.0, FIELD_NOTE);
+                pager.text(x, baseline, FIELD_NOTE, grey::TEXT_SECONDARY, text);
+            }
+            Note::Alarm(text) => {
+                // White on black: stands out on any printer.
+                let text_width = pager.fonts.width(BADGE.weight, BADGE.size, &text);
+                pager.rect(
+                    Rect::new(x, note_top, text_width + 8.0, 11.0),
+                    Some(grey::BLACK),
+                    None,
+                );
+                let baseline = pager.baseline(note_top, 11.0, BADGE);
+                pager.text(x + 4.0, baseline, BADGE, grey::WHITE, text);
+            }
+        }
+    }
+    let rule = top + 81.0;
+    pager.line(
+        (frame.left, rule),
+        (frame.right, rule),
+        Pen::new(1.2, grey::BLACK),
+    );
+    pager.y = rule + 12.0;
+}
+
+enum Note {
+    None,
+    Quiet(String),
+    Alarm(String),
+}
+
+/// The smallest the map gets to keep a plan on one page.
+const MIN_MAP_HEIGHT: f32 = 190.0;
+/// The map's height when the plan takes several pages anyway.
+const ROOMY_MAP_HEIGHT: f32 = 280.0;
+
+/// The map in a column on the left; goals, precautions, plan check and
+/// self-care on the right, running on under the map when they are long.
+/// The map is as large as it can be while the table still fits the page.
+fn notes_beside_map(pager: &mut Pager, plan: &Plan) {
+    let frame = pager.frame;
+    let fonts = pager.fonts;
+    let top = pager.y;
+    let map_width = (frame.content_width() * 0.4).round();
+    let side_x = frame.left + map_width + GAP + 4.0;
+    let side_width = frame.right - side_x;
+
+    let sections = sections(plan);
+    let block = MapBlock::new(fonts, map_width);
+    let legend = Legend::new(fonts, plan, side_width);
+    let notes_height: f32 = sections.iter().map(|s| s.height(fonts, side_width)).sum();
+    let beside_height = notes_height + legend.height();
+    let room = frame.bottom - top - AFTER_TOP - table_height(fonts, plan, frame.content_width());
+    let fits = |map_height: f32| (block.extra_height() + map_height).max(beside_height) <= room;
+    let largest = block.max_map_height();
+    let squeezed = room - block.extra_height();
+    let map_height = if fits(largest) {
+        largest
+    } else if squeezed >= MIN_MAP_HEIGHT && fits(squeezed) {
+        squeezed
+    } else {
+        ROOMY_MAP_HEIGHT
+    };
+    let map_bottom = block.place(pager, plan, frame.left, map_height);
+
+    pager.y = top;
+    let column = move |page: usize, y: f32| {
+        if page == 0 && y < map_bottom {
+            (side_x, side_width)
+        } else {
+            (frame.left, frame.content_width())
+        }
+    };
+    for section in &sections {
+        section.place(pager, &column);
+    }
+    // The legend at the foot of the notes column, level with the bottom of
+    // the map, or under the notes when they are long.
+    let legend_top = map_bottom - legend.height();
+    if pager.page() == 0 && pager.y <= legend_top {
+        pager.y = legend_top;
+        legend.place(pager, side_x);
+    } else {
+        pager.make_room(legend.height());
+        let (x, _) = column(pager.page(), pager.y);
+        legend.place(pager, x);
+    }
+    if pager.page() == 0 {
+        pager.y = pager.y.max(map_bottom);
+    }
+    pager.y += AFTER_TOP;
+}
+
+/// Space between the map and notes and the table.
+const AFTER_TOP: f32 = 12.0;
+const TITLE_LINE: f32 = 16.0;
+const AFTER_SECTION: f32 = 8.0;
+
+struct Section {
+    title: &'static str,
+    body: String,
+    emphasis: Emphasis,
+    /// Shown in grey when the body is empty.
+    when_empty: Option<&'static str>,
+}
+
+/// Goals always; precautions, plan check and self-care when there are any.
+fn sections(plan: &Plan) -> Vec<Section> {
+    let mut sections = vec![Section {
+        title: "Goals",
+        body: plan.goals.clone(),
+        emphasis: Emphasis::Normal,
+        when_empty: Some("None recorded."),
+    }];
+    if !plan.precautions.trim().is_empty() {
+        sections.push(Section {
+            title: "Precautions",
+            body: plan.precautions.clone(),
+            emphasis: Emphasis::Warning,
+            when_empty: None,
+        });
+    }
+    let findings = plan.validate();
+    if !findings.is_empty() {
+        sections.push(Section {
+            title: "Plan check",
+            body: findings
+                .iter()
+                .map(finding_line)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            emphasis: Emphasis::Warning,
+            when_empty: None,
+        });
+    }
+    if !plan.self_care.trim().is_empty() {
+        sections.push(Section {
+            title: "Self-care advice",
+            body: plan.self_care.clone(),
+            emphasis: Emphasis::Normal,
+            when_empty: None,
+        });
+    }
+    sections
+}
+
+impl Section {
+    fn bar(&self) -> f32 {
+        if self.emphasis == Emphasis::Warning {
+            8.0
+        } else {
+            0.0
+        }
+    }
+
+    fn text(&self) -> (&str, u8) {
+        match (self.body.trim(), self.when_empty) {
+            ("", Some(empty)) => (empty, grey::TEXT_SECONDARY),
+            (text, _) => (text, grey::BLACK),
+        }
+    }
+
+    /// Height when set `width` wide.
+    fn height(&self, fonts: &Fonts, width: f32) -> f32 {
+        let inner = width - self.bar();
+        let title = wrap(fonts, SECTION_TITLE, self.title, inner).len();
+        let body = wrap(fonts, SECTION_BODY, self.text().0, inner).len();
+        title as f32 * TITLE_LINE + body as f32 * SECTION_LINE + AFTER_SECTION
+    }
+
+    fn place(&self, pager: &mut Pager, column: &impl Fn(usize, f32) -> (f32, f32)) {
+        let bar = self.bar();
+        let indented = |page: usize, y: f32| {
+            let (x, w) = column(page, y);
+            (x + bar, w - bar)
+        };
+        // Keep the title with the first two lines of the text.
+        pager.make_room(TITLE_LINE + 2.0 * SECTION_LINE);
+        let mut placed = pager.flow(self.title, SECTION_TITLE, grey::BLACK, TITLE_LINE, indented);
+        let (text, shade) = self.text();
+        placed.extend(pager.flow(text, SECTION_BODY, shade, SECTION_LINE, indented));
+        if self.emphasis == Emphasis::Warning {
+            // A black bar down the left edge, line by line, so it follows
+            // the text across a page break.
+            for (page, line) in placed {
+                let rect = Rect::new(line.x - bar, line.y, 2.5, line.h);
+                pager.push_on(
+                    page,
+                    Op::Rect {
+                        rect,
+                        fill: Some(grey::BLACK),
+                        stroke: None,
+                    },
+                );
+            }
+        }
+        pager.y += AFTER_SECTION;
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    Normal,
+    /// A black bar down the left edge: read this before starting.
+    Warning,
+}
+
+fn finding_line(finding: &Finding) -> String {
+    let level = match finding.severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+    };
+    match finding.step {
+        Some(step) => format!("• {level}, step {}: {}", step + 1, finding.message),
+        None => format!("• {level}: {}", finding.message),
+    }
+}

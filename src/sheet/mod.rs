@@ -1,0 +1,55 @@
+//! The printable plan sheet: one PDF page for a normal plan (header, muscle
+//! map, goals and precautions, table of steps), more pages for a long one.
+//! No egui here: the sheet is drawn with krilla into PDF bytes.
+//!
+//! ```no_run
+//! # fn demo(plan: &massage_planner::model::Plan) -> Result<(), Box<dyn std::error::Error>> {
+//! use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
+//! let options = SheetOptions { paper: Paper::Letter, file_name: "aiko-tanaka-2026-11-23.ron".into() };
+//! let pdf: Vec<u8> = render_sheet(plan, &options)?;
+//! std::fs::write("plan.pdf", pdf)?;
+//! # Ok(()) }
+//! ```
+
+mod compose;
+mod error;
+mod fonts;
+mod hatch;
+mod layout;
+mod map;
+mod paper;
+mod render;
+mod table;
+mod text;
+
+pub use error::SheetError;
+pub use paper::{Paper, UnknownPaper};
+
+use crate::model::Plan;
+
+/// How to print the sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetOptions {
+    pub paper: Paper,
+    /// Shown in the footer of every page, so a printout leads back to its
+    /// file; usually the plan file's name. May be empty.
+    pub file_name: String,
+}
+
+/// The plan sheet as PDF bytes, ready to save or print. Text is real,
+/// selectable text in an embedded font. Any plan that loads can be printed,
+/// including one with empty fields or validation findings (which the sheet
+/// lists).
+pub fn render_sheet(plan: &Plan, options: &SheetOptions) -> Result<Vec<u8>, SheetError> {
+    let fonts = fonts::Fonts::load()?;
+    let (frame, pages) = compose::lay_out(plan, options, &fonts);
+    let info = render::Info {
+        title: format!(
+            "Massage session plan: {}, {}",
+            compose::client_name(plan),
+            compose::long_date(plan.date)
+        ),
+        author: plan.therapist.clone(),
+    };
+    render::render(&pages, &frame, &fonts, info)
+}

@@ -1,0 +1,411 @@
+//! The table of steps: number, muscle, side, technique, pressure, minutes
+//! and notes, with a total row. Rows move to the next page whole; only a
+//! row taller than a page is split, between two lines, and its next part
+//! says it continues. The header row is repeated on every page.
+
+use crate::model::{Plan, Side, Step};
+
+use super::fonts::Fonts;
+use super::layout::{Op, Pager, Pen, Rect, grey};
+use super::text::{Style, wrap};
+
+const BODY: Style = Style::regular(9.0);
+const BODY_BOLD: Style = Style::bold(9.0);
+const HEAD: Style = Style::bold(7.5);
+const LINE: f32 = 11.5;
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.5;
+const HEAD_HEIGHT: f32 = 16.0;
+const TOTAL_HEIGHT: f32 = LINE + 2.0 * PAD_Y + 2.0;
+/// Technique cells start with a sample of the technique's fill.
+const SWATCH: (f32, f32) = (10.0, 7.0);
+const SWATCH_GAP: f32 = 4.0;
+/// Fewer lines than this are not worth starting a split row on a page.
+const MIN_SPLIT_LINES: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Number,
+    Muscle,
+    Side,
+    Technique,
+    Pressure,
+    Minutes,
+    Notes,
+}
+
+impl Column {
+    const ALL: [Column; 7] = [
+        Column::Number,
+        Column::Muscle,
+        Column::Side,
+        Column::Technique,
+        Column::Pressure,
+        Column::Minutes,
+        Column::Notes,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Column::Number => "#",
+            Column::Muscle => "Muscle",
+            Column::Side => "Side",
+            Column::Technique => "Technique",
+            Column::Pressure => "Pressure",
+            Column::Minutes => "Min",
+            Column::Notes => "Notes",
+        }
+    }
+
+    fn style(self) -> Style {
+        match self {
+            Column::Number | Column::Muscle => BODY_BOLD,
+            _ => BODY,
+        }
+    }
+
+    /// The widest this column gets before its text wraps.
+    fn max_width(self) -> f32 {
+        match self {
+            Column::Muscle => 112.0,
+            Column::Technique => 96.0,
+            Column::Pressure => 86.0,
+            _ => f32::INFINITY,
+        }
+    }
+
+    fn right_aligned(self) -> bool {
+        matches!(self, Column::Number | Column::Minutes)
+    }
+
+    /// Extra room in front of the text (the technique's swatch).
+    fn indent(self) -> f32 {
+        if self == Column::Technique {
+            SWATCH.0 + SWATCH_GAP
+        } else {
+            0.0
+        }
+    }
+
+    fn text(self, number: usize, step: &Step) -> String {
+        match self {
+            Column::Number => number.to_string(),
+            Column::Muscle => step.muscle.name().to_owned(),
+            Column::Side => side_name(step.side).to_owned(),
+            Column::Technique => step.technique.name().to_owned(),
+            Column::Pressure => step.pressure.label(),
+            Column::Minutes => step.minutes.to_string(),
+            Column::Notes => step.notes.clone(),
+        }
+    }
+}
+
+/// "Left", "Right", "Both": short enough for a narrow column.
+pub(crate) fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Left => "Left",
+        Side::Right => "Right",
+        Side::Both => "Both",
+    }
+}
+
+/// Left edge and width of each column.
+struct Columns {
+    x: [f32; 7],
+    w: [f32; 7],
+}
+
+impl Columns {
+    /// Fixed columns as wide as their widest text (up to a limit); the notes
+    /// take the rest.
+    fn fit(fonts: &Fonts, plan: &Plan, left: f32, width: f32) -> Columns {
+        let mut w = [0.0f32; 7];
+        for (i, column) in Column::ALL.into_iter().enumerate() {
+            if column == Column::Notes {
+                continue;
+            }
+            let title = fonts.width(HEAD.weight, HEAD.size, column.title());
+            let widest = plan
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(n, step)| {
+                    let style = column.style();
+                    fonts.width(style.weight, style.size, &column.text(n + 1, step))
+                })
+                .fold(title, f32::max);
+            let natural = column.indent() + widest + 2.0 * PAD_X;
+            w[i] = natural.min(column.max_width());
+        }
+        // The total row writes "Total" in the muscle column.
+        w[1] = w[1].max(fonts.width(BODY_BOLD.weight, BODY_BOLD.size, "Total") + 2.0 * PAD_X);
+        let fixed: f32 = w.iter().sum();
+        // Notes get at least 30 % of the table; the muscle and technique
+        // columns give up room (and wrap) if they would get less.
+        let min_notes = width * 0.3;
+        if width - fixed < min_notes {
+            let shrink = (min_notes - (width - fixed)) / 2.0;
+            for i in [1, 3] {
+                w[i] = (w[i] - shrink).max(60.0);
+            }
+        }
+        w[6] = width - w.iter().take(6).sum::<f32>();
+        let mut x = [0.0f32; 7];
+        let mut at = left;
+        for i in 0..7 {
+            x[i] = at;
+            at += w[i];
+        }
+        Columns { x, w }
+    }
+
+    fn inner_width(&self, i: usize) -> f32 {
+        (self.w[i] - 2.0 * PAD_X - Column::ALL[i].indent()).max(1.0)
+    }
+}
+
+/// A step's cells, each wrapped into lines.
+struct Row {
+    number: usize,
+    step: Step,
+    cells: Vec<Vec<String>>,
+}
+
+impl Row {
+    fn lines(&self) -> usize {
+        self.cells.iter().map(Vec::len).max().unwrap_or(1).max(1)
+    }
+}
+
+fn height(lines: usize) -> f32 {
+    lines as f32 * LINE + 2.0 * PAD_Y
+}
+
+/// The columns and the wrapped rows of the plan's table.
+fn prepare(fonts: &Fonts, plan: &Plan, left: f32, width: f32) -> (Columns, Vec<Row>) {
+    let columns = Columns::fit(fonts, plan, left, width);
+    let rows = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| Row {
+            number: i + 1,
+            step: step.clone(),
+            cells: Column::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    wrap(
+                        fonts,
+                        column.style(),
+                        &column.text(i + 1, step),
+                        columns.inner_width(c),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    (columns, rows)
+}
+
+/// Height of the whole table when it fits on one page.
+pub(crate) fn table_height(fonts: &Fonts, plan: &Plan, width: f32) -> f32 {
+    let (_, rows) = prepare(fonts, plan, 0.0, width);
+    let body: f32 = if rows.is_empty() {
+        height(1)
+    } else {
+        rows.iter().map(|r| height(r.lines())).sum()
+    };
+    HEAD_HEIGHT + body + TOTAL_HEIGHT
+}
+
+/// Lays out the table at the cursor, full width, page after page.
+pub(crate) fn lay_out_table(pager: &mut Pager, plan: &Plan) {
+    let frame = pager.frame;
+    let (columns, rows) = prepare(pager.fonts, plan, frame.left, frame.content_width());
+
+    // The header and at least one row stay together.
+    let first = rows.first().map_or(1, |r| r.lines().min(3));
+    pager.make_room(HEAD_HEIGHT + height(first));
+    header_row(pager, &columns);
+
+    if rows.is_empty() {
+        let baseline = pager.baseline(pager.y, height(1), BODY);
+        pager.text(
+            columns.x[1] + PAD_X,
+            baseline,
+            BODY,
+            grey::TEXT_SECONDARY,
+            "No steps planned yet.".to_owned(),
+        );
+        pager.y += height(1);
+    }
+
+    let mut stripe = false;
+    for row in &rows {
+        let total_lines = row.lines();
+        let mut from = 0;
+        while from < total_lines {
+            let left = total_lines - from;
+            let mut lines = left;
+            if height(lines) > pager.room() {
+                let whole_fits_on_fresh_page =
+                    from == 0 && height(left) <= pager.full_page_room() - HEAD_HEIGHT;
+                let fits_here = ((pager.room() - 2.0 * PAD_Y) / LINE).floor().max(0.0) as usize;
+                if whole_fits_on_fresh_page || fits_here < MIN_SPLIT_LINES.min(left) {
+                    new_table_page(pager, &columns);
+                    if height(left) > pager.room() {
+                        lines = ((pager.room() - 2.0 * PAD_Y) / LINE).floor().max(1.0) as usize;
+                    }
+                } else {
+                    lines = fits_here;
+                }
+            }
+            row_part(pager, &columns, row, from, lines.min(left), stripe);
+            from += lines;
+        }
+        stripe = !stripe;
+    }
+    total_row(pager, &columns, plan);
+}
+
+fn new_table_page(pager: &mut Pager, columns: &Columns) {
+    pager.break_page();
+    header_row(pager, columns);
+}
+
+fn header_row(pager: &mut Pager, columns: &Columns) {
+    let frame = pager.frame;
+    let top = pager.y;
+    pager.rect(
+        Rect::new(frame.left, top, frame.content_width(), HEAD_HEIGHT),
+        Some(grey::BAND),
+        None,
+    );
+    let baseline = pager.baseline(top, HEAD_HEIGHT, HEAD);
+    for (i, column) in Column::ALL.into_iter().enumerate() {
+        let title = column.title().to_owned();
+        if column.right_aligned() {
+            pager.text_right(
+                columns.x[i] + columns.w[i] - PAD_X,
+                baseline,
+                HEAD,
+                grey::BLACK,
+                title,
+            );
+        } else {
+            pager.text(columns.x[i] + PAD_X, baseline, HEAD, grey::BLACK, title);
+        }
+    }
+    pager.y += HEAD_HEIGHT;
+}
+
+/// Lines `from..from + count` of a row; a part after the first says so.
+fn row_part(
+    pager: &mut Pager,
+    columns: &Columns,
+    row: &Row,
+    from: usize,
+    count: usize,
+    stripe: bool,
+) {
+    let frame = pager.frame;
+    let top = pager.y;
+    let h = height(count);
+    if stripe {
+        pager.rect(
+            Rect::new(frame.left, top, frame.content_width(), h),
+            Some(247),
+            None,
+        );
+    }
+    for (i, column) in Column::ALL.into_iter().enumerate() {
+        let x = columns.x[i] + PAD_X + column.indent();
+        let lines = row.cells[i].iter().skip(from).take(count);
+        for (n, line) in lines.enumerate() {
+            let baseline = pager.baseline(top + PAD_Y + n as f32 * LINE, LINE, column.style());
+            if column.right_aligned() {
+                let right = columns.x[i] + columns.w[i] - PAD_X;
+                pager.text_right(right, baseline, column.style(), grey::BLACK, line.clone());
+            } else {
+                pager.text(x, baseline, column.style(), grey::BLACK, line.clone());
+            }
+        }
+    }
+    if from == 0 {
+        let swatch_top = top + PAD_Y + (LINE - SWATCH.1) / 2.0;
+        pager.push(Op::Swatch {
+            rect: Rect::new(columns.x[3] + PAD_X, swatch_top, SWATCH.0, SWATCH.1),
+            technique: row.step.technique,
+        });
+    } else {
+        // Which step this is, for a reader who starts on this page.
+        let baseline = pager.baseline(top + PAD_Y, LINE, BODY);
+        pager.text_right(
+            columns.x[0] + columns.w[0] - PAD_X,
+            baseline,
+            BODY,
+            grey::TEXT_SECONDARY,
+            row.number.to_string(),
+        );
+        if row.cells[1].len() <= from {
+            pager.text(
+                columns.x[1] + PAD_X,
+                baseline,
+                BODY,
+                grey::TEXT_SECONDARY,
+                "(continued)".to_owned(),
+            );
+        }
+    }
+    pager.y += h;
+    pager.line(
+        (frame.left, pager.y),
+        (frame.right, pager.y),
+        Pen::new(0.4, grey::RULE_LIGHT),
+    );
+}
+
+fn total_row(pager: &mut Pager, columns: &Columns, plan: &Plan) {
+    let frame = pager.frame;
+    let h = TOTAL_HEIGHT;
+    if pager.make_room(h) {
+        header_row(pager, columns);
+    }
+    let top = pager.y;
+    pager.line(
+        (frame.left, top),
+        (frame.right, top),
+        Pen::new(1.0, grey::BLACK),
+    );
+    let baseline = pager.baseline(top + 1.0, height(1), BODY_BOLD);
+    pager.text(
+        columns.x[1] + PAD_X,
+        baseline,
+        BODY_BOLD,
+        grey::BLACK,
+        "Total".to_owned(),
+    );
+    let total = plan.total_minutes();
+    pager.text_right(
+        columns.x[5] + columns.w[5] - PAD_X,
+        baseline,
+        BODY_BOLD,
+        grey::BLACK,
+        total.to_string(),
+    );
+    let session = u32::from(plan.session_minutes);
+    let remark = if total > session {
+        format!("{} min over the {session}-min session", total - session)
+    } else if total == session {
+        format!("fills the {session}-min session")
+    } else {
+        format!(
+            "of the {session}-min session ({} min spare)",
+            session - total
+        )
+    };
+    let style = if total > session { BODY_BOLD } else { BODY };
+    pager.text(columns.x[6] + PAD_X, baseline, style, grey::BLACK, remark);
+    pager.y += h;
+}

@@ -1,0 +1,765 @@
+//! The printed plan sheet, read back the way a reader (or a search) sees
+//! it: the text is extracted from the PDF itself (content streams decoded
+//! with each font's ToUnicode map), so these tests need no system tools.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::date;
+use lopdf::content::Content;
+use lopdf::{Document, Object, ObjectId};
+use massage_planner::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
+use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn step(
+    muscle: Muscle,
+    side: Side,
+    technique: Technique,
+    pressure: u8,
+    minutes: u16,
+    notes: &str,
+) -> Step {
+    Step {
+        muscle,
+        side,
+        technique,
+        pressure: Pressure::new(pressure).unwrap_or_default(),
+        minutes,
+        notes: notes.to_owned(),
+    }
+}
+
+/// A typical plan: 12 steps, several techniques, deep muscles, both sides.
+fn example_plan() -> Plan {
+    use Muscle::*;
+    use Side::*;
+    use Technique::*;
+    let mut plan = Plan::new(date(2026, 11, 25));
+    plan.client = Client {
+        name: "Maria Keller".to_owned(),
+        id: "MK-0142".to_owned(),
+    };
+    plan.therapist = "Sam Ortiz".to_owned();
+    plan.session_minutes = 60;
+    plan.goals = "Chronic low back pain, right worse than left; sits over 8 h a day.\n\
+                  Today: deeper work on QL and gluteus medius, then re-test side bending."
+        .to_owned();
+    plan.precautions =
+        "No deep pressure under the 12th rib (kidney area). Never directly on the spine."
+            .to_owned();
+    plan.self_care = "Side-lying QL stretch, 3 x 30 s each side, twice a day.".to_owned();
+    plan.steps = vec![
+        step(
+            ErectorSpinae,
+            Both,
+            HeatApplication,
+            1,
+            5,
+            "Hot pack over the lumbar area while taking the history.",
+        ),
+        step(ThoracolumbarFascia, Both, Swedish, 2, 6, ""),
+        step(
+            LatissimusDorsi,
+            Left,
+            MyofascialRelease,
+            2,
+            4,
+            "Cross-hand release.",
+        ),
+        step(
+            QuadratusLumborum,
+            Left,
+            DeepTissue,
+            4,
+            5,
+            "Side-lying, lateral border towards the transverse processes.",
+        ),
+        step(
+            QuadratusLumborum,
+            Right,
+            DeepTissue,
+            4,
+            8,
+            "Main complaint side. Check the trigger point near the iliac crest.",
+        ),
+        step(
+            GluteusMedius,
+            Right,
+            TriggerPoint,
+            4,
+            6,
+            "Hold 60-90 s per point; referral into the low back expected.",
+        ),
+        step(GluteusMinimus, Right, TriggerPoint, 5, 3, ""),
+        step(
+            Piriformis,
+            Right,
+            Stretching,
+            2,
+            4,
+            "Stop if tingling into the leg.",
+        ),
+        step(
+            GluteusMaximus,
+            Both,
+            Sports,
+            3,
+            4,
+            "Compression and broad strokes.",
+        ),
+        step(
+            Multifidus,
+            Both,
+            Shiatsu,
+            3,
+            4,
+            "Thumb pressure beside the spine, never on it.",
+        ),
+        step(Hamstrings, Both, Swedish, 3, 5, ""),
+        step(
+            LowerTrapezius,
+            Both,
+            Swedish,
+            2,
+            4,
+            "Long finishing strokes.",
+        ),
+    ];
+    plan
+}
+
+/// A long plan: `count` steps with long notes, each with a unique marker.
+fn long_plan(count: usize) -> Plan {
+    let mut plan = example_plan();
+    plan.steps = (0..count)
+        .map(|i| {
+            let muscle = Muscle::ALL[i % Muscle::ALL.len()];
+            let side = Side::ALL[i % 3];
+            let technique = Technique::ALL[i % Technique::ALL.len()];
+            let repeat = 1 + i % 4;
+            let notes = format!(
+                "{} {}",
+                marker(i),
+                "Work slowly along the fibres and check in with the client about pressure. "
+                    .repeat(repeat)
+            );
+            step(
+                muscle,
+                side,
+                technique,
+                1 + (i % 5) as u8,
+                2 + (i % 7) as u16,
+                &notes,
+            )
+        })
+        .collect();
+    plan
+}
+
+fn marker(i: usize) -> String {
+    format!("MARK{i:02}X")
+}
+
+fn options(paper: Paper) -> SheetOptions {
+    SheetOptions {
+        paper,
+        file_name: "maria-keller-2026-11-25.ron".to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading the PDF back.
+
+/// One text-showing operation: where it sits on its page and what it says.
+#[derive(Debug, Clone)]
+struct Run {
+    x: f32,
+    y: f32,
+    text: String,
+}
+
+/// The pages of a PDF as runs of text, in content order.
+fn read_pdf(bytes: &[u8]) -> Result<Vec<Vec<Run>>, Box<dyn std::error::Error>> {
+    let doc = Document::load_mem(bytes)?;
+    let mut pages = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        pages.push(page_runs(&doc, page_id)?);
+    }
+    Ok(pages)
+}
+
+/// A font's code-to-text map, and how many bytes a code takes.
+struct ToUnicode {
+    code_bytes: usize,
+    map: HashMap<u32, String>,
+}
+
+fn page_runs(doc: &Document, page_id: ObjectId) -> Result<Vec<Run>, Box<dyn std::error::Error>> {
+    let mut maps: HashMap<Vec<u8>, ToUnicode> = HashMap::new();
+    for (name, font) in doc.get_page_fonts(page_id)? {
+        let stream_ref = font.get(b"ToUnicode")?.as_reference()?;
+        let stream = doc.get_object(stream_ref)?.as_stream()?;
+        let cmap = String::from_utf8_lossy(&stream.decompressed_content()?).into_owned();
+        let two_bytes = font.get(b"Subtype")?.as_name()? == b"Type0";
+        maps.insert(name, parse_cmap(&cmap, if two_bytes { 2 } else { 1 }));
+    }
+    let content = Content::decode(&doc.get_page_content_with_limit(page_id, 16 << 20)?)?;
+    let mut runs = Vec::new();
+    let mut ctm = IDENTITY;
+    let mut saved = Vec::new();
+    let mut text_matrix = IDENTITY;
+    let mut line_matrix = IDENTITY;
+    let mut font: Option<Vec<u8>> = None;
+    for op in &content.operations {
+        let nums: Vec<f32> = op
+            .operands
+            .iter()
+            .filter_map(|o| o.as_float().ok())
+            .collect();
+        match op.operator.as_str() {
+            "q" => saved.push(ctm),
+            "Q" => ctm = saved.pop().unwrap_or(IDENTITY),
+            "cm" if nums.len() == 6 => ctm = multiply(&nums_to_matrix(&nums), &ctm),
+            "BT" => {
+                text_matrix = IDENTITY;
+                line_matrix = IDENTITY;
+            }
+            "Tm" if nums.len() == 6 => {
+                text_matrix = nums_to_matrix(&nums);
+                line_matrix = text_matrix;
+            }
+            "Td" | "TD" if nums.len() == 2 => {
+                line_matrix = multiply(&[1.0, 0.0, 0.0, 1.0, nums[0], nums[1]], &line_matrix);
+                text_matrix = line_matrix;
+            }
+            "Tf" => {
+                font = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map(<[u8]>::to_vec)
+            }
+            "Tj" | "TJ" => {
+                let map = font
+                    .as_ref()
+                    .and_then(|f| maps.get(f))
+                    .ok_or("text without a font")?;
+                let mut text = String::new();
+                let strings: Vec<&Object> = match &op.operands[..] {
+                    [Object::Array(items)] => items.iter().collect(),
+                    other => other.iter().collect(),
+                };
+                for item in strings {
+                    if let Object::String(bytes, _) = item {
+                        for code in bytes.chunks(map.code_bytes) {
+                            let code = code.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+                            text.push_str(map.map.get(&code).ok_or("a code without Unicode")?);
+                        }
+                    }
+                }
+                let at = multiply(&text_matrix, &ctm);
+                runs.push(Run {
+                    x: at[4],
+                    y: at[5],
+                    text,
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(runs)
+}
+
+const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn nums_to_matrix(n: &[f32]) -> [f32; 6] {
+    [n[0], n[1], n[2], n[3], n[4], n[5]]
+}
+
+/// `a` then `b`, as PDF matrices [a b c d e f].
+fn multiply(a: &[f32; 6], b: &[f32; 6]) -> [f32; 6] {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// Reads `bfchar` and `bfrange` entries of a ToUnicode CMap.
+fn parse_cmap(cmap: &str, code_bytes: usize) -> ToUnicode {
+    let hex = |s: &str| u32::from_str_radix(s.trim_matches(|c| c == '<' || c == '>'), 16).ok();
+    let utf16 = |s: &str| {
+        let digits = s.trim_matches(|c| c == '<' || c == '>');
+        let units: Vec<u16> = (0..digits.len() / 4)
+            .filter_map(|i| u16::from_str_radix(&digits[i * 4..i * 4 + 4], 16).ok())
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let mut map = HashMap::new();
+    let mut mode = "";
+    for line in cmap.lines().map(str::trim) {
+        if line.ends_with("beginbfchar") || line.ends_with("beginbfrange") {
+            mode = if line.ends_with("beginbfchar") {
+                "char"
+            } else {
+                "range"
+            };
+            continue;
+        }
+        if line.starts_with("endbf") {
+            mode = "";
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        match (mode, &parts[..]) {
+            ("char", [code, text]) => {
+                if let Some(code) = hex(code) {
+                    map.insert(code, utf16(text));
+                }
+            }
+            ("range", [low, high, start]) if start.starts_with('<') => {
+                if let (Some(low), Some(high)) = (hex(low), hex(high)) {
+                    let first: Vec<u16> = utf16(start).encode_utf16().collect();
+                    for (offset, code) in (low..=high).enumerate() {
+                        let mut units = first.clone();
+                        if let Some(last) = units.last_mut() {
+                            *last += offset as u16;
+                        }
+                        map.insert(code, String::from_utf16_lossy(&units));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    ToUnicode { code_bytes, map }
+}
+
+/// Runs of a page grouped into lines by baseline, top to bottom, each line
+/// left to right with its runs separated by " | ".
+fn lines(page: &[Run]) -> Vec<String> {
+    let mut by_line: BTreeMap<i64, Vec<&Run>> = BTreeMap::new();
+    for run in page {
+        // PDF y grows upwards: negate so the top line comes first.
+        by_line
+            .entry(-(run.y * 10.0).round() as i64)
+            .or_default()
+            .push(run);
+    }
+    by_line
+        .into_values()
+        .map(|mut runs| {
+            runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            runs.iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+fn all_text(pages: &[Vec<Run>]) -> String {
+    pages
+        .iter()
+        .flat_map(|p| lines(p))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---------------------------------------------------------------------------
+
+fn page_count(pdf: &[u8]) -> Result<usize, Box<dyn std::error::Error>> {
+    Ok(Document::load_mem(pdf)?.get_pages().len())
+}
+
+/// The runs of a line split apart again.
+fn cells(line: &str) -> Vec<&str> {
+    line.split(" | ").collect()
+}
+
+#[test]
+fn example_sheet_is_one_page_with_every_step_on_it() -> TestResult {
+    let plan = example_plan();
+    for paper in Paper::ALL {
+        let pdf = render_sheet(&plan, &options(paper))?;
+        let pages = read_pdf(&pdf)?;
+        assert_eq!(pages.len(), 1, "{paper}: a 12-step plan fits one page");
+        let lines = lines(&pages[0]);
+        let text = lines.join("\n");
+        for expected in [
+            "Maria Keller",
+            "MK-0142",
+            "Sam Ortiz",
+            "Wed 25 Nov 2026",
+            "60 min",
+            "58 min",
+            "2 min spare",
+            "Goals",
+            "Precautions",
+            "Never directly",
+            "Self-care advice",
+            "maria-keller-2026-11-25.ron",
+            "Page 1 of 1",
+            "L",
+            "R",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{paper}: no {expected:?} in\n{text}"
+            );
+        }
+        for (i, step) in plan.steps.iter().enumerate() {
+            let number = (i + 1).to_string();
+            let first_word = step.muscle.name().split(' ').next().unwrap_or_default();
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with(&format!("{number} | {first_word}")))
+                .unwrap_or_else(|| panic!("{paper}: no table row for step {number} in\n{text}"));
+            // A row may wrap onto the next line: read both.
+            let row = format!(
+                "{} | {}",
+                lines[at],
+                lines.get(at + 1).map_or("", |l| l.as_str())
+            );
+            let row_cells = cells(&row);
+            let side = match step.side {
+                Side::Left => "Left",
+                Side::Right => "Right",
+                Side::Both => "Both",
+            };
+            assert!(
+                row_cells.contains(&side),
+                "{paper}: side of step {number}: {row}"
+            );
+            assert!(
+                row_cells.contains(&step.minutes.to_string().as_str()),
+                "{paper}: minutes of step {number}: {row}"
+            );
+            for words in [
+                step.muscle.name(),
+                step.technique.name(),
+                &step.pressure.label(),
+            ] {
+                for word in words.split(' ') {
+                    assert!(
+                        row.contains(word),
+                        "{paper}: {word:?} of step {number}: {row}"
+                    );
+                }
+            }
+        }
+        assert!(
+            lines.iter().any(|l| l.starts_with("Total | 58 | ")),
+            "{paper}: total row in\n{text}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn long_plan_flows_onto_more_pages_and_loses_nothing() -> TestResult {
+    let plan = long_plan(40);
+    let pdf = render_sheet(&plan, &options(Paper::A4))?;
+    let pages = read_pdf(&pdf)?;
+    assert!(
+        pages.len() >= 3,
+        "40 long steps take several pages, not {}",
+        pages.len()
+    );
+    let text = all_text(&pages);
+    for i in 0..40 {
+        assert_eq!(
+            text.matches(&marker(i)).count(),
+            1,
+            "{} in\n{text}",
+            marker(i)
+        );
+    }
+    let count = pages.len();
+    for (n, page) in pages.iter().enumerate() {
+        let page_text = lines(page).join("\n");
+        assert!(page_text.contains(&format!("Page {} of {count}", n + 1)));
+        if n > 0 {
+            assert!(
+                page_text.contains("(continued)"),
+                "running head on page {}",
+                n + 1
+            );
+            assert!(
+                page_text.contains("# | Muscle | Side"),
+                "table header on page {}",
+                n + 1
+            );
+        }
+    }
+    let total = plan.total_minutes();
+    assert_eq!(text.matches(&format!("Total | {total} | ")).count(), 1);
+    assert!(text.contains(&format!("OVER BY {} MIN", total - 60)));
+    assert!(
+        text.contains("Plan check"),
+        "the overrun is listed as a finding"
+    );
+    assert_text_inside_the_frame(&pages, Paper::A4);
+    Ok(())
+}
+
+/// Every run sits on the page, and above the footer unless it is the footer.
+fn assert_text_inside_the_frame(pages: &[Vec<Run>], paper: Paper) {
+    let (width, height) = paper.size_points();
+    for (n, page) in pages.iter().enumerate() {
+        for run in page {
+            assert!(
+                run.x >= 30.0 && run.x < width - 30.0,
+                "page {}: {run:?}",
+                n + 1
+            );
+            assert!(run.y < height - 30.0, "page {}: {run:?}", n + 1);
+            let footer = (run.y - 26.0).abs() < 1.0;
+            assert!(
+                footer || run.y > 54.0,
+                "page {}: runs into the footer: {run:?}",
+                n + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn a_note_longer_than_a_page_continues_on_the_next_page() -> TestResult {
+    let mut plan = example_plan();
+    let sentences: Vec<String> = (0..260)
+        .map(|i| format!("S{i:03}Q keep the pressure steady and breathe with the client."))
+        .collect();
+    plan.steps[3].notes = sentences.join(" ");
+    let pdf = render_sheet(&plan, &options(Paper::Letter))?;
+    let pages = read_pdf(&pdf)?;
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let text = all_text(&pages);
+    for i in 0..260 {
+        assert_eq!(text.matches(&format!("S{i:03}Q")).count(), 1, "S{i:03}Q");
+    }
+    // The parts after the first say which step they continue.
+    assert!(text.contains("4 | (continued)"), "{text}");
+    for step in &plan.steps {
+        assert!(text.contains(step.muscle.name().split(' ').next().unwrap_or_default()));
+    }
+    assert_text_inside_the_frame(&pages, Paper::Letter);
+    Ok(())
+}
+
+#[test]
+fn pages_have_the_size_of_the_paper() -> TestResult {
+    for (paper, expected) in [
+        (Paper::A4, (595.28, 841.89)),
+        (Paper::Letter, (612.0, 792.0)),
+    ] {
+        let pdf = render_sheet(&long_plan(40), &options(paper))?;
+        let doc = Document::load_mem(&pdf)?;
+        for (_, page_id) in doc.get_pages() {
+            let media_box = doc.get_dictionary(page_id)?.get(b"MediaBox")?.as_array()?;
+            let numbers: Vec<f32> = media_box
+                .iter()
+                .map(|o| o.as_float())
+                .collect::<Result<_, _>>()?;
+            assert_eq!(numbers.len(), 4);
+            assert!(
+                numbers[0].abs() < 0.01 && numbers[1].abs() < 0.01,
+                "{numbers:?}"
+            );
+            assert!(
+                (numbers[2] - expected.0).abs() < 0.5,
+                "{paper}: {numbers:?}"
+            );
+            assert!(
+                (numbers[3] - expected.1).abs() < 0.5,
+                "{paper}: {numbers:?}"
+            );
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_plan_with_empty_optional_fields_still_prints() -> TestResult {
+    let plan = Plan::new(date(2026, 1, 2));
+    let pdf = render_sheet(&plan, &SheetOptions::default())?;
+    let pages = read_pdf(&pdf)?;
+    assert_eq!(pages.len(), 1);
+    let text = all_text(&pages);
+    for expected in [
+        "(no client name)",
+        "Fri 2 Jan 2026",
+        "None recorded.",
+        "No steps planned yet.",
+        "Total | 0 | ",
+        "the client name is empty",
+        "Page 1 of 1",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in\n{text}");
+    }
+    assert!(!text.contains("Precautions") && !text.contains("Self-care"));
+    assert!(
+        !text.contains("Techniques on the map"),
+        "no legend without steps"
+    );
+    Ok(())
+}
+
+#[test]
+fn text_outside_ascii_reads_back_the_same() -> TestResult {
+    let mut plan = example_plan();
+    plan.client.name = "Zoë Ångström-Łukasiewicz".to_owned();
+    plan.steps[0].notes = "Ça va? Überprüfen: Druck ≤ 3, 5–10 min — danach Wärme.".to_owned();
+    let pdf = render_sheet(&plan, &options(Paper::A4))?;
+    // Characters Noto Sans lacks come from the fallback font: separate runs.
+    let text = all_text(&read_pdf(&pdf)?).replace(" | ", "");
+    assert!(text.contains("Zoë Ångström-Łukasiewicz"), "{text}");
+    assert!(
+        text.contains("Ça va? Überprüfen: Druck ≤ 3, 5–10"),
+        "{text}"
+    );
+    Ok(())
+}
+
+#[test]
+fn the_pdf_is_sound_and_its_fonts_are_embedded_with_unicode_maps() -> TestResult {
+    for plan in [example_plan(), long_plan(40), Plan::new(date(2026, 1, 2))] {
+        let pdf = render_sheet(&plan, &options(Paper::A4))?;
+        assert!(pdf.starts_with(b"%PDF-"));
+        let doc = Document::load_mem(&pdf)?;
+        assert!(doc.trailer.get(b"Root").is_ok());
+        // Every reference resolves.
+        for object in doc.objects.values() {
+            let mut references = Vec::new();
+            collect_references(object, &mut references);
+            for id in references {
+                assert!(doc.get_object(id).is_ok(), "dangling reference {id:?}");
+            }
+        }
+        for (_, page_id) in doc.get_pages() {
+            let fonts = doc.get_page_fonts(page_id)?;
+            assert!(!fonts.is_empty());
+            for font in fonts.values() {
+                assert_eq!(font.get(b"Subtype")?.as_name()?, b"Type0");
+                assert!(
+                    font.get(b"ToUnicode").is_ok(),
+                    "copy and search need ToUnicode"
+                );
+                let descendant = match font.get(b"DescendantFonts")? {
+                    Object::Array(items) => doc.dereference(&items[0])?.1.as_dict()?,
+                    other => panic!("DescendantFonts is {other:?}"),
+                };
+                let descriptor = doc
+                    .dereference(descendant.get(b"FontDescriptor")?)?
+                    .1
+                    .as_dict()?;
+                assert!(descriptor.get(b"FontFile2").is_ok(), "the font is embedded");
+                let name = descriptor.get(b"FontName")?.as_name()?;
+                assert!(
+                    name.contains(&b'+'),
+                    "the font is a subset: {}",
+                    String::from_utf8_lossy(name)
+                );
+            }
+        }
+        assert_eq!(read_pdf(&pdf)?.len(), doc.get_pages().len());
+    }
+    Ok(())
+}
+
+fn collect_references(object: &Object, out: &mut Vec<ObjectId>) {
+    match object {
+        Object::Reference(id) => out.push(*id),
+        Object::Array(items) => items.iter().for_each(|o| collect_references(o, out)),
+        Object::Dictionary(dict) => dict.iter().for_each(|(_, o)| collect_references(o, out)),
+        Object::Stream(stream) => stream
+            .dict
+            .iter()
+            .for_each(|(_, o)| collect_references(o, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_same_plan_gives_the_same_bytes() -> TestResult {
+    let plan = example_plan();
+    assert_eq!(
+        render_sheet(&plan, &options(Paper::A4))?,
+        render_sheet(&plan, &options(Paper::A4))?
+    );
+    Ok(())
+}
+
+#[test]
+fn the_example_plans_print_on_one_page_each() -> TestResult {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
+        let plan = massage_planner::store::load_plan(&path)?;
+        for paper in Paper::ALL {
+            let pdf = render_sheet(&plan, &options(paper))?;
+            assert_eq!(page_count(&pdf)?, 1, "{}: {paper}", path.display());
+            let text = all_text(&read_pdf(&pdf)?);
+            assert!(text.contains(plan.client.name.trim()), "{}", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no plans in {}", dir.display());
+    Ok(())
+}
+
+/// Writes sheets to look at when SHEET_LOOK_DIR is set:
+/// `SHEET_LOOK_DIR=/tmp cargo test --test sheet write_sheets_to_look_at`.
+#[test]
+fn write_sheets_to_look_at() -> TestResult {
+    let Some(dir) = std::env::var_os("SHEET_LOOK_DIR") else {
+        return Ok(());
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::write(
+        dir.join("sheet-example-a4.pdf"),
+        render_sheet(&example_plan(), &options(Paper::A4))?,
+    )?;
+    std::fs::write(
+        dir.join("sheet-example-letter.pdf"),
+        render_sheet(&example_plan(), &options(Paper::Letter))?,
+    )?;
+    std::fs::write(
+        dir.join("sheet-long.pdf"),
+        render_sheet(&long_plan(40), &options(Paper::A4))?,
+    )?;
+    std::fs::write(
+        dir.join("sheet-empty.pdf"),
+        render_sheet(&Plan::new(date(2026, 1, 2)), &SheetOptions::default())?,
+    )?;
+    let plans = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    if let Ok(entries) = std::fs::read_dir(&plans) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                let plan = massage_planner::store::load_plan(&path)?;
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let pdf = render_sheet(
+                    &plan,
+                    &SheetOptions {
+                        paper: Paper::A4,
+                        file_name: name.clone(),
+                    },
+                )?;
+                std::fs::write(dir.join(format!("sheet-{name}.pdf")), pdf)?;
+            }
+        }
+    }
+    Ok(())
+}
