@@ -93,7 +93,11 @@ enum CliError {
     Output(#[from] std::io::Error),
 }
 
-fn check(paths: &[PathBuf], deny_warnings: bool, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+fn check(
+    paths: &[PathBuf],
+    deny_warnings: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
     let mut failed = false;
     for path in paths {
         let files = if path.is_dir() {

@@ -47,6 +47,8 @@ pub struct PlannerApp {
     path_prompt: Option<PathPrompt>,
     exit_after_first_frame: bool,
     frames: u64,
+    /// The title last sent: sending a viewport command repaints, so only changes go out.
+    title: String,
 }
 
 /// Opens the window; returns when it is closed.
@@ -98,6 +100,7 @@ impl PlannerApp {
             path_prompt: None,
             exit_after_first_frame: options.exit_after_first_frame,
             frames: 0,
+            title: String::new(),
         };
         if options.load_library_now {
             app.planner.library = library_state(Library::scan(&app.planner.plans_dir));
@@ -380,7 +383,11 @@ impl eframe::App for PlannerApp {
         actions.extend(self.path_prompt_window(&ctx));
 
         self.apply_all(&ctx, actions);
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.planner.title()));
+        let title = self.planner.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
 
         self.frames += 1;
         if self.exit_after_first_frame {

@@ -12,4 +12,4 @@ pub use plan::{Client, DEFAULT_SESSION_MINUTES, FORMAT_VERSION, Plan, Step};
 pub use pressure::{Pressure, PressureOutOfRange};
 pub use side::Side;
 pub use technique::Technique;
-pub use validation::{Finding, Severity, MAX_STEP_MINUTES, MIN_STEP_MINUTES};
+pub use validation::{Finding, MAX_STEP_MINUTES, MIN_STEP_MINUTES, Severity};

@@ -20,7 +20,7 @@ pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         ui.heading("Plans");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("➕ New plan")
+                .button("+ New plan")
                 .on_hover_text(Command::New.tooltip())
                 .clicked()
             {

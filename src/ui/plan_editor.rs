@@ -19,30 +19,30 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Client");
             text_field(
                 ui,
+                "Client",
                 &plan.client.name,
                 "Client name",
                 &mut actions,
                 Edit::ClientName,
             );
             ui.end_row();
-            ui.label("Client no.");
             text_field(
                 ui,
+                "Client no.",
                 &plan.client.id,
                 "Optional",
                 &mut actions,
                 Edit::ClientId,
             );
             ui.end_row();
-            ui.label("Date");
-            date_field(ui, plan, &mut actions);
+            let label = ui.label("Date");
+            date_field(ui, label.id, plan, &mut actions);
             ui.end_row();
-            ui.label("Therapist");
             text_field(
                 ui,
+                "Therapist",
                 &plan.therapist,
                 "Your name",
                 &mut actions,
@@ -132,8 +132,10 @@ fn step_card(
         ui.set_width(ui.available_width());
         ui.push_id(("step", index), |ui| {
             ui.horizontal(|ui| {
-                let swatch = RichText::new("■").color(style::technique_colour(step.technique));
-                ui.label(swatch);
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::Vec2::splat(12.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(swatch, 2.0, style::technique_colour(step.technique));
                 let title = format!("{}. {}", index + 1, step.muscle.label_with_side(step.side));
                 if ui
                     .selectable_label(is_selected, RichText::new(title).strong())
@@ -142,37 +144,9 @@ fn step_card(
                 {
                     actions.push(Action::SelectStep(Some(index)));
                 }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let n = index + 1;
-                    if icon(ui, "🗑", &format!("Remove step {n}")).clicked() {
-                        actions.push(Action::Edit(Edit::RemoveStep(index)));
-                    }
-                    if icon(ui, "⧉", &format!("Duplicate step {n}")).clicked() {
-                        actions.push(Action::Edit(Edit::DuplicateStep(index)));
-                    }
-                    if ui
-                        .add_enabled(index + 1 < count, egui::Button::new("⬇").small())
-                        .on_hover_text(format!("Move step {n} down"))
-                        .clicked()
-                    {
-                        actions.push(Action::Edit(Edit::MoveStep {
-                            from: index,
-                            to: index + 1,
-                        }));
-                    }
-                    if ui
-                        .add_enabled(index > 0, egui::Button::new("⬆").small())
-                        .on_hover_text(format!("Move step {n} up"))
-                        .clicked()
-                    {
-                        actions.push(Action::Edit(Edit::MoveStep {
-                            from: index,
-                            to: index - 1,
-                        }));
-                    }
-                });
             });
             ui.horizontal_wrapped(|ui| {
+                let n = index + 1;
                 side_choice(ui, index, step.side, actions);
                 technique_choice(ui, index, step.technique, actions);
                 pressure_choice(ui, index, step.pressure, actions);
@@ -183,6 +157,7 @@ fn step_card(
                         .suffix(" min"),
                 );
                 let drag = drag.on_hover_text("Minutes for this step (drag or type)");
+                name_widget(&drag, format!("Minutes for step {n}"));
                 if drag.changed() {
                     actions.push(Action::Edit(Edit::StepMinutes(index, minutes)));
                 }
@@ -190,15 +165,58 @@ fn step_card(
                     actions.push(Action::EndGesture);
                 }
             });
-            let mut notes = step.notes.clone();
-            let response = ui.add(
-                TextEdit::singleline(&mut notes)
-                    .hint_text("Notes for this step")
-                    .desired_width(f32::INFINITY),
-            );
-            push_text_edit(&response, notes, actions, |v| Edit::StepNotes(index, v));
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    step_buttons(ui, index, count, actions);
+                    let mut notes = step.notes.clone();
+                    let response = ui.add(
+                        TextEdit::singleline(&mut notes)
+                            .hint_text("Notes for this step")
+                            .desired_width(ui.available_width()),
+                    );
+                    push_text_edit(&response, notes, actions, |v| Edit::StepNotes(index, v));
+                });
+            });
         });
     });
+}
+
+/// Gives a control without a visible label its accessible name.
+fn name_widget(response: &Response, name: String) {
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// Remove, duplicate and move, laid out right to left.
+fn step_buttons(ui: &mut Ui, index: usize, count: usize, actions: &mut Vec<Action>) {
+    let n = index + 1;
+    if icon(ui, "Remove", &format!("Remove step {n}")).clicked() {
+        actions.push(Action::Edit(Edit::RemoveStep(index)));
+    }
+    if icon(ui, "Copy", &format!("Duplicate step {n}")).clicked() {
+        actions.push(Action::Edit(Edit::DuplicateStep(index)));
+    }
+    if ui
+        .add_enabled(index + 1 < count, egui::Button::new("Down").small())
+        .on_hover_text(format!("Move step {n} down"))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::MoveStep {
+            from: index,
+            to: index + 1,
+        }));
+    }
+    if ui
+        .add_enabled(index > 0, egui::Button::new("Up").small())
+        .on_hover_text(format!("Move step {n} up"))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::MoveStep {
+            from: index,
+            to: index - 1,
+        }));
+    }
 }
 
 fn icon(ui: &mut Ui, text: &str, label: &str) -> Response {
@@ -206,9 +224,9 @@ fn icon(ui: &mut Ui, text: &str, label: &str) -> Response {
 }
 
 fn side_choice(ui: &mut Ui, index: usize, side: Side, actions: &mut Vec<Action>) {
-    ComboBox::from_id_salt("side")
+    let response = ComboBox::from_id_salt("side")
         .selected_text(side.name())
-        .width(90.0)
+        .width(80.0)
         .show_ui(ui, |ui| {
             for choice in Side::ALL {
                 if ui.selectable_label(choice == side, choice.name()).clicked() && choice != side {
@@ -218,12 +236,13 @@ fn side_choice(ui: &mut Ui, index: usize, side: Side, actions: &mut Vec<Action>)
         })
         .response
         .on_hover_text("The client's side");
+    name_widget(&response, format!("Side for step {}", index + 1));
 }
 
 fn technique_choice(ui: &mut Ui, index: usize, technique: Technique, actions: &mut Vec<Action>) {
-    ComboBox::from_id_salt("technique")
+    let response = ComboBox::from_id_salt("technique")
         .selected_text(technique.name())
-        .width(140.0)
+        .width(125.0)
         .show_ui(ui, |ui| {
             for choice in Technique::ALL {
                 let label = RichText::new(choice.name());
@@ -239,12 +258,13 @@ fn technique_choice(ui: &mut Ui, index: usize, technique: Technique, actions: &m
         })
         .response
         .on_hover_text(technique.description());
+    name_widget(&response, format!("Technique for step {}", index + 1));
 }
 
 fn pressure_choice(ui: &mut Ui, index: usize, pressure: Pressure, actions: &mut Vec<Action>) {
-    ComboBox::from_id_salt("pressure")
+    let response = ComboBox::from_id_salt("pressure")
         .selected_text(pressure.label())
-        .width(110.0)
+        .width(100.0)
         .show_ui(ui, |ui| {
             for choice in Pressure::all() {
                 if ui
@@ -258,6 +278,7 @@ fn pressure_choice(ui: &mut Ui, index: usize, pressure: Pressure, actions: &mut 
         })
         .response
         .on_hover_text("Pressure, 1 (very light) to 5 (deep)");
+    name_widget(&response, format!("Pressure for step {}", index + 1));
 }
 
 fn session_length(ui: &mut Ui, minutes: u16, actions: &mut Vec<Action>) {
@@ -284,19 +305,24 @@ fn session_length(ui: &mut Ui, minutes: u16, actions: &mut Vec<Action>) {
     });
 }
 
+/// A labelled one-line field; the label is its accessible name too.
 fn text_field(
     ui: &mut Ui,
+    label: &str,
     value: &str,
     hint: &str,
     actions: &mut Vec<Action>,
     edit: impl FnOnce(String) -> Edit,
 ) {
+    let label = ui.label(label);
     let mut text = value.to_string();
-    let response = ui.add(
-        TextEdit::singleline(&mut text)
-            .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    );
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     push_text_edit(&response, text, actions, edit);
 }
 
@@ -333,7 +359,7 @@ fn push_text_edit(
 
 /// The date as `YYYY-MM-DD`; a half-typed date stays in the field (red)
 /// until it is a real date.
-fn date_field(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>) {
+fn date_field(ui: &mut Ui, label: egui::Id, plan: &Plan, actions: &mut Vec<Action>) {
     let id = ui.make_persistent_id("date draft");
     let saved = plan.date.to_string();
     let mut draft: String = ui
@@ -347,6 +373,7 @@ fn date_field(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>) {
     }
     let response = ui
         .add(edit)
+        .labelled_by(label)
         .on_hover_text("Year-month-day, e.g. 2026-11-25");
     if response.changed() {
         if let Ok(date) = draft.trim().parse::<jiff::civil::Date>() {

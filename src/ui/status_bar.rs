@@ -15,7 +15,7 @@ pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
         ui.label(file);
         ui.separator();
         if planner.doc.is_dirty() {
-            ui.label(RichText::new("● Unsaved changes").color(style::WARNING));
+            ui.label(RichText::new("Unsaved changes").color(style::WARNING));
         } else {
             ui.label(RichText::new("Saved").color(style::GOOD));
         }
@@ -24,7 +24,7 @@ pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
             Some(error) => {
                 ui.label(RichText::new(error).color(style::ERROR));
                 if ui
-                    .small_button("✕")
+                    .small_button("Dismiss")
                     .on_hover_text("Dismiss this message")
                     .clicked()
                 {

@@ -1,0 +1,183 @@
+//! The planner window, end to end, as a person uses it (egui_kittest,
+//! headless), plus snapshot images of the whole window.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jiff::civil::date;
+use massage_planner::app::{PlannerApp, StartOptions};
+use massage_planner::model::{Muscle, Side, Technique};
+use massage_planner::store;
+
+fn start(plans: &Path, open: Option<PathBuf>, theme: egui::Theme) -> Harness<'static, PlannerApp> {
+    let options = StartOptions {
+        plans_dir: Some(plans.to_path_buf()),
+        open,
+        today: Some(date(2026, 11, 25)),
+        load_library_now: true,
+        exit_after_first_frame: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_theme(theme)
+        .build_eframe(move |cc| PlannerApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'_, PlannerApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn choose(harness: &mut Harness<'_, PlannerApp>, control: &str, option: &str) {
+    click(harness, control);
+    click(harness, option);
+}
+
+#[test]
+fn plan_a_session_save_it_and_reopen_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(dir.path(), None, egui::Theme::Light);
+
+    click(&mut harness, "+ New plan");
+    harness.get_by_label("Client").focus();
+    harness.run();
+    harness.get_by_label("Client").type_text("Anna Berg");
+    harness.run();
+
+    // The quadratus lumborum lies deep: switch layer, then click it on the map.
+    click(&mut harness, "Deep");
+    click(&mut harness, "Left quadratus lumborum");
+    choose(&mut harness, "Technique for step 1", "Deep tissue");
+    choose(&mut harness, "Pressure for step 1", "firm (4/5)");
+    harness.get_by_label("Minutes for step 1").focus();
+    harness.run();
+    // Focusing the minutes selects them; typing replaces them.
+    harness.get_by_label("Minutes for step 1").type_text("10");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    click(&mut harness, "Right gluteus medius");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+
+    let path = dir.path().join("anna-berg-2026-11-25.ron");
+    let saved = store::load_plan(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.client.name, "Anna Berg");
+    assert_eq!(saved.date, date(2026, 11, 25));
+    let steps: Vec<_> = saved
+        .steps
+        .iter()
+        .map(|s| (s.muscle, s.side, s.technique, s.pressure.level(), s.minutes))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (
+                Muscle::QuadratusLumborum,
+                Side::Left,
+                Technique::DeepTissue,
+                4,
+                10
+            ),
+            // The next pick takes the technique and pressure last used.
+            (
+                Muscle::GluteusMedius,
+                Side::Right,
+                Technique::DeepTissue,
+                4,
+                5
+            ),
+        ]
+    );
+    assert_eq!(
+        harness.state().planner.doc.plan,
+        saved,
+        "the file holds exactly the plan"
+    );
+
+    // Undo and redo from the keyboard.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().planner.doc.plan.steps.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().planner.doc.plan, saved);
+    drop(harness);
+
+    // A restart: pick the plan in the library and the editor shows it.
+    let mut harness = start(dir.path(), None, egui::Theme::Light);
+    harness.get_by_label_contains("2026-11-25").click();
+    harness.run();
+    assert_eq!(harness.state().planner.doc.plan, saved);
+    assert_eq!(
+        harness.get_by_label("Client").value().as_deref(),
+        Some("Anna Berg")
+    );
+    harness.get_by_label_contains("1. Left quadratus lumborum");
+    harness.get_by_label_contains("2. Right gluteus medius");
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_and_each_answer_does_what_it_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(dir.path(), None, egui::Theme::Light);
+    click(&mut harness, "Left gluteus maximus");
+    let plan_with_step = harness.state().planner.doc.plan.clone();
+    assert_eq!(
+        plan_with_step.steps.len(),
+        1,
+        "the left gluteus maximus is reachable on the map"
+    );
+
+    // Cancel keeps everything.
+    click(&mut harness, "+ New plan");
+    harness.get_by_label_contains("has changes that are not saved");
+    click(&mut harness, "Cancel");
+    assert_eq!(harness.state().planner.doc.plan, plan_with_step);
+    assert!(harness.query_by_label("Save changes?").is_none());
+
+    // Save writes the plan, then starts the new one.
+    click(&mut harness, "+ New plan");
+    click(&mut harness, "Save");
+    assert!(harness.state().planner.doc.plan.steps.is_empty());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+    // Discard drops the edits, writes nothing.
+    click(&mut harness, "Left gluteus maximus");
+    click(&mut harness, "+ New plan");
+    click(&mut harness, "Discard");
+    assert!(harness.state().planner.doc.plan.steps.is_empty());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("plans")
+        .join(name)
+}
+
+fn window_snapshot(theme: egui::Theme, name: &str) {
+    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let mut harness = start(&plans, Some(example("maria-keller-2026-11-18.ron")), theme);
+    // Clicking a planned muscle on the map selects its step and highlights it.
+    harness.get_by_label("Right gluteus medius").click();
+    harness.run();
+    assert_eq!(harness.state().planner.doc.selected_step, Some(4));
+    harness.snapshot(name);
+}
+
+#[test]
+fn window_snapshot_light() {
+    window_snapshot(egui::Theme::Light, "window_light");
+}
+
+#[test]
+fn window_snapshot_dark() {
+    window_snapshot(egui::Theme::Dark, "window_dark");
+}
