@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::model::Severity;
+use crate::sheet::{Paper, SheetError, SheetOptions, render_sheet};
 use crate::store::{self, FileError, Library};
 
 #[derive(Debug, Parser)]
@@ -44,6 +45,17 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write the plan sheet of a plan as PDF.
+    Sheet {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Paper size: a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: Paper,
+    },
     /// List the plans, newest first: date, client, steps, minutes, file.
     List {
         /// Only plans whose client, muscles or techniques match this text.
@@ -75,6 +87,11 @@ pub fn run_command(
             deny_warnings,
         } => check(paths, *deny_warnings, out),
         Command::List { client } => list(plans_dir, client.as_deref().unwrap_or(""), out),
+        Command::Sheet {
+            plan,
+            output,
+            paper,
+        } => sheet(plan, output, *paper, out),
     };
     match result {
         Ok(code) => code,
@@ -91,6 +108,8 @@ enum CliError {
     File(#[from] FileError),
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{}: cannot draw the plan sheet: {source}", .plan.display())]
+    Sheet { plan: PathBuf, source: SheetError },
 }
 
 fn check(
@@ -151,5 +170,28 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
             Err(e) => writeln!(out, "unreadable: {e}")?,
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn sheet(
+    plan_path: &Path,
+    output: &Path,
+    paper: Paper,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let plan = store::load_plan(plan_path)?;
+    let options = SheetOptions {
+        paper,
+        file_name: plan_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let pdf = render_sheet(&plan, &options).map_err(|source| CliError::Sheet {
+        plan: plan_path.to_path_buf(),
+        source,
+    })?;
+    store::write_file_atomically(output, &pdf)?;
+    writeln!(out, "{}", output.display())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -101,3 +101,54 @@ fn list_shows_plans_newest_first_and_filters() {
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.lines().all(|l| l.contains("Maria Keller")));
 }
+
+#[test]
+fn sheet_writes_a_pdf_and_refuses_a_bad_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("maria.pdf");
+    let out_arg = out.to_str().expect("utf-8 temp path");
+    let output = run(&[
+        "sheet",
+        "plans/maria-keller-2026-11-18.ron",
+        "-o",
+        out_arg,
+        "--paper",
+        "letter",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(std::fs::read(&out).expect("pdf").starts_with(b"%PDF-"));
+
+    let bad = dir.path().join("bad.pdf");
+    let output = run(&[
+        "sheet",
+        "tests/data/bad/truncated.ron",
+        "-o",
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("tests/data/bad/truncated.ron:11:"),
+        "{message}"
+    );
+    assert!(!bad.exists(), "no PDF for a plan that does not load");
+
+    assert_eq!(
+        run(&[
+            "sheet",
+            "plans/maria-keller-2026-11-18.ron",
+            "-o",
+            out_arg,
+            "--paper",
+            "a5"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}
