@@ -736,6 +736,12 @@ fn write_sheets_to_look_at() -> TestResult {
         dir.join("sheet-long.pdf"),
         render_sheet(&long_plan(40), &options(Paper::A4))?,
     )?;
+    let mut long_note = example_plan();
+    long_note.steps[3].notes = "Keep the pressure steady and breathe with the client. ".repeat(300);
+    std::fs::write(
+        dir.join("sheet-long-note.pdf"),
+        render_sheet(&long_note, &options(Paper::Letter))?,
+    )?;
     std::fs::write(
         dir.join("sheet-empty.pdf"),
         render_sheet(&Plan::new(date(2026, 1, 2)), &SheetOptions::default())?,

@@ -35,6 +35,7 @@ pub(crate) fn lay_out(plan: &Plan, options: &SheetOptions, fonts: &Fonts) -> (Fr
     header(&mut pager, plan);
     notes_beside_map(&mut pager, plan);
     lay_out_table(&mut pager, plan);
+    session_record(&mut pager);
     (frame, pager.finish(&options.file_name))
 }
 
@@ -65,6 +66,45 @@ pub(crate) fn long_date(date: Date) -> String {
         .copied()
         .unwrap_or("?");
     format!("{weekday} {} {month} {}", date.day(), date.year())
+}
+
+/// Room to write by hand during the session, where the last page has
+/// space left: pain before and after (0–10) and a few ruled lines.
+fn session_record(pager: &mut Pager) {
+    const LINE_GAP: f32 = 20.0;
+    let frame = pager.frame;
+    let top = pager.y + 18.0;
+    let lines = ((frame.bottom - top - 34.0) / LINE_GAP).floor().min(5.0);
+    if lines < 2.0 {
+        return;
+    }
+    let title = Style::bold(9.5);
+    pager.text(
+        frame.left,
+        top + 10.0,
+        title,
+        grey::BLACK,
+        "Session notes".to_owned(),
+    );
+    let label = Style::regular(9.0);
+    let prompt = "Pain (0–10)   before: ______   after: ______";
+    pager.text_right(
+        frame.right,
+        top + 10.0,
+        label,
+        grey::TEXT_SECONDARY,
+        prompt.to_owned(),
+    );
+    let mut y = top + 16.0;
+    for _ in 0..lines as usize {
+        y += LINE_GAP;
+        pager.line(
+            (frame.left, y),
+            (frame.right, y),
+            Pen::new(0.5, grey::RULE_LIGHT),
+        );
+    }
+    pager.y = y;
 }
 
 /// Title, client and the key facts in a row of labelled fields.

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use krilla::paint::FillRule;
 use krilla::surface::Surface;
 
 use crate::atlas::{Atlas, Layer, Point, polygon_contains};
@@ -12,7 +13,9 @@ use crate::model::{Muscle, Plan, Side, Technique};
 use super::fonts::Fonts;
 use super::hatch::paint_technique;
 use super::layout::{Op, Pager, Pen, Rect, grey};
-use super::render::{capsule_path, draw_text, fill_path, polygon_path, polyline_path, stroke_path};
+use super::render::{
+    capsule_path, draw_text, fill_path, polygon_path, polyline_path, rect_path, stroke_path,
+};
 use super::text::{Style, wrap};
 
 const LETTER: Style = Style::bold(13.0);
@@ -71,8 +74,9 @@ pub(crate) struct Mark {
     pub muscle: Muscle,
     pub side: Side,
     pub layer: Layer,
-    /// The technique of the first step on the region: its fill.
-    pub technique: Technique,
+    /// The techniques of the steps on the region, each once, in step
+    /// order: the region is filled in one band per technique, top down.
+    pub techniques: Vec<Technique>,
     /// 1-based numbers of the steps on the region, in plan order.
     pub steps: Vec<usize>,
     /// Centre of the step-number badge on the page.
@@ -88,18 +92,20 @@ pub(crate) fn marks(plan: &Plan, atlas: &Atlas) -> Vec<Mark> {
             if !step.side.covers(side) {
                 continue;
             }
-            by_region
+            let mark = by_region
                 .entry((step.muscle, side))
                 .or_insert_with(|| Mark {
                     muscle: step.muscle,
                     side,
                     layer: atlas.layer_of(step.muscle),
-                    technique: step.technique,
+                    techniques: Vec::new(),
                     steps: Vec::new(),
                     badge: (0.0, 0.0),
-                })
-                .steps
-                .push(index + 1);
+                });
+            mark.steps.push(index + 1);
+            if !mark.techniques.contains(&step.technique) {
+                mark.techniques.push(step.technique);
+            }
         }
     }
     let mut marks: Vec<Mark> = by_region.into_values().collect();
@@ -305,6 +311,15 @@ fn badge_half_width(fonts: &Fonts, steps: &[usize]) -> f32 {
 /// Puts each badge on its region's label point, or, where that would
 /// cover an earlier badge, on the nearest free spot inside the region.
 fn place_badges(fonts: &Fonts, atlas: &Atlas, drawing: &mut MapDrawing) {
+    let deep: Vec<(Muscle, Side, &[Point])> = drawing
+        .marks
+        .iter()
+        .filter(|m| m.layer == Layer::Deep)
+        .filter_map(|m| {
+            let region = atlas.region(m.muscle, m.side, Layer::Deep)?;
+            Some((m.muscle, m.side, region.outline.as_slice()))
+        })
+        .collect();
     let mut placed: Vec<Rect> = Vec::new();
     let mut badges = Vec::with_capacity(drawing.marks.len());
     for mark in &drawing.marks {
@@ -324,27 +339,45 @@ fn place_badges(fonts: &Fonts, atlas: &Atlas, drawing: &mut MapDrawing) {
         };
         let free = |c: (f32, f32)| placed.iter().all(|r| !overlaps(r, &box_at(c)));
         let inside = |c: (f32, f32)| polygon_contains(&region.outline, drawing.unplace(c));
+        // A planned deep muscle drawn over this one hides that part of it.
+        let hidden = |c: (f32, f32)| {
+            let p = drawing.unplace(c);
+            deep.iter().any(|(muscle, side, outline)| {
+                (*muscle, *side) != (mark.muscle, mark.side) && polygon_contains(outline, p)
+            })
+        };
         let mut chosen = home;
-        if !free(home) {
-            let step = BADGE_RADIUS;
-            let candidates = (1..=8).flat_map(|ring| {
-                let d = ring as f32 * step;
+        if !free(home) || hidden(home) {
+            let candidates = (1..=10).flat_map(|ring| {
+                let d = ring as f32 * BADGE_RADIUS;
                 (0..8).map(move |k| {
                     let angle = (90.0 + 45.0 * k as f32).to_radians();
                     (home.0 + d * angle.cos(), home.1 + d * angle.sin())
                 })
             });
-            let mut fallback = None;
+            let mut best: Option<((f32, f32), u8)> = None;
             for c in candidates {
-                if free(c) {
-                    if inside(c) {
-                        fallback = Some(c);
-                        break;
-                    }
-                    fallback = fallback.or(Some(c));
+                if !free(c) {
+                    continue;
+                }
+                let rank = match (inside(c), hidden(c)) {
+                    (true, false) => 0,
+                    (true, true) => 1,
+                    (false, _) => 2,
+                };
+                if best.is_none_or(|(_, r)| rank < r) {
+                    best = Some((c, rank));
+                }
+                if rank == 0 {
+                    break;
                 }
             }
-            chosen = fallback.unwrap_or(home);
+            // Where nothing better is free, a covered label point beats a
+            // spot outside the region.
+            chosen = match best {
+                Some((c, rank)) if rank == 0 || !free(home) => c,
+                _ => home,
+            };
         }
         placed.push(box_at(chosen));
         badges.push(Some(chosen));
@@ -373,11 +406,14 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
         }
         Rect::new(x0, y0, (x1 - x0).max(0.0), (y1 - y0).max(0.0))
     };
+    // Planned regions of a layer in the atlas's paint order (later on top).
     let planned = |layer: Layer| {
-        map.marks
-            .iter()
-            .filter(move |m| m.layer == layer)
-            .filter_map(|m| Some((m, atlas.region(m.muscle, m.side, m.layer)?)))
+        atlas.regions_in(layer).filter_map(move |region| {
+            let mark = map.marks.iter().find(|m| {
+                (m.muscle, m.side, m.layer) == (region.muscle, region.side, region.layer)
+            })?;
+            Some((mark, region))
+        })
     };
 
     let body = outline(&atlas.body_outline);
@@ -386,7 +422,7 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
     }
     for (mark, region) in planned(Layer::Superficial) {
         if let Some(path) = outline(&region.outline) {
-            paint_technique(surface, &path, bounds(&region.outline), mark.technique);
+            paint_bands(surface, &path, bounds(&region.outline), &mark.techniques);
         }
     }
     for region in atlas.regions_in(Layer::Superficial) {
@@ -401,8 +437,14 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
     }
     for (mark, region) in planned(Layer::Deep) {
         if let Some(path) = outline(&region.outline) {
-            paint_technique(surface, &path, bounds(&region.outline), mark.technique);
+            paint_bands(surface, &path, bounds(&region.outline), &mark.techniques);
             stroke_path(surface, &path, DEEP_OUTLINE);
+        }
+    }
+    // Planned superficial muscles keep their edge where a deep one covers them.
+    for (_, region) in planned(Layer::Superficial) {
+        if let Some(path) = outline(&region.outline) {
+            stroke_path(surface, &path, Pen::new(0.5, grey::BLACK));
         }
     }
     for landmark in &atlas.landmarks {
@@ -419,6 +461,46 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
             draw_badge(surface, fonts, mark.badge, &mark.steps);
         }
     }
+}
+
+/// Fills a region with its techniques: the whole region for one, else one
+/// horizontal band each, top down in step order, split by a white hairline.
+fn paint_bands(
+    surface: &mut Surface,
+    path: &krilla::geom::Path,
+    bounds: Rect,
+    techniques: &[Technique],
+) {
+    let [first, ..] = techniques else {
+        return;
+    };
+    if techniques.len() == 1 {
+        paint_technique(surface, path, bounds, *first);
+        return;
+    }
+    let band = bounds.h / techniques.len() as f32;
+    for (i, technique) in techniques.iter().enumerate() {
+        let strip = Rect::new(
+            bounds.x - 1.0,
+            bounds.y + i as f32 * band,
+            bounds.w + 2.0,
+            band,
+        );
+        let Some(clip) = rect_path(strip) else {
+            continue;
+        };
+        surface.push_clip_path(&clip, &FillRule::NonZero);
+        paint_technique(surface, path, bounds, *technique);
+        surface.pop();
+    }
+    surface.push_clip_path(path, &FillRule::NonZero);
+    for i in 1..techniques.len() {
+        let y = bounds.y + i as f32 * band;
+        if let Some(line) = polyline_path([(bounds.x, y), (bounds.right(), y)], false) {
+            stroke_path(surface, &line, Pen::new(1.0, grey::WHITE));
+        }
+    }
+    surface.pop();
 }
 
 /// The step numbers of a region in a white pill, readable on any fill.

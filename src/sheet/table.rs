@@ -67,8 +67,8 @@ impl Column {
     /// The widest this column gets before its text wraps.
     fn max_width(self) -> f32 {
         match self {
-            Column::Muscle => 112.0,
-            Column::Technique => 96.0,
+            Column::Muscle => 124.0,
+            Column::Technique => 104.0,
             Column::Pressure => 86.0,
             _ => f32::INFINITY,
         }
@@ -134,15 +134,15 @@ impl Columns {
                     fonts.width(style.weight, style.size, &column.text(n + 1, step))
                 })
                 .fold(title, f32::max);
-            let natural = column.indent() + widest + 2.0 * PAD_X;
+            let natural = column.indent() + widest + 2.0 * PAD_X + 0.5;
             w[i] = natural.min(column.max_width());
         }
         // The total row writes "Total" in the muscle column.
         w[1] = w[1].max(fonts.width(BODY_BOLD.weight, BODY_BOLD.size, "Total") + 2.0 * PAD_X);
         let fixed: f32 = w.iter().sum();
-        // Notes get at least 30 % of the table; the muscle and technique
+        // Notes get at least 27 % of the table; the muscle and technique
         // columns give up room (and wrap) if they would get less.
-        let min_notes = width * 0.3;
+        let min_notes = width * 0.27;
         if width - fixed < min_notes {
             let shrink = (min_notes - (width - fixed)) / 2.0;
             for i in [1, 3] {
@@ -242,26 +242,34 @@ pub(crate) fn lay_out_table(pager: &mut Pager, plan: &Plan) {
     }
 
     let mut stripe = false;
-    for row in &rows {
+    for (index, row) in rows.iter().enumerate() {
+        // The last row keeps the total row company.
+        let reserve = if index + 1 == rows.len() {
+            TOTAL_HEIGHT
+        } else {
+            0.0
+        };
+        let lines_fitting = |room: f32| ((room - 2.0 * PAD_Y) / LINE).floor().max(0.0) as usize;
         let total_lines = row.lines();
         let mut from = 0;
         while from < total_lines {
             let left = total_lines - from;
             let mut lines = left;
-            if height(lines) > pager.room() {
+            if height(left) + reserve > pager.room() {
                 let whole_fits_on_fresh_page =
-                    from == 0 && height(left) <= pager.full_page_room() - HEAD_HEIGHT;
-                let fits_here = ((pager.room() - 2.0 * PAD_Y) / LINE).floor().max(0.0) as usize;
+                    from == 0 && height(left) + reserve <= pager.full_page_room() - HEAD_HEIGHT;
+                let fits_here = lines_fitting(pager.room() - reserve);
                 if whole_fits_on_fresh_page || fits_here < MIN_SPLIT_LINES.min(left) {
                     new_table_page(pager, &columns);
-                    if height(left) > pager.room() {
-                        lines = ((pager.room() - 2.0 * PAD_Y) / LINE).floor().max(1.0) as usize;
+                    if height(left) + reserve > pager.room() {
+                        lines = lines_fitting(pager.room() - reserve).max(1);
                     }
                 } else {
                     lines = fits_here;
                 }
             }
-            row_part(pager, &columns, row, from, lines.min(left), stripe);
+            let lines = lines.min(left);
+            row_part(pager, &columns, row, from, lines, stripe);
             from += lines;
         }
         stripe = !stripe;

@@ -66,6 +66,9 @@ impl<'t> LineBreaker<'t> {
         let words = self.paragraphs.get(self.paragraph)?;
         let measure = |text: &str| fonts.width(style.weight, style.size, text);
         let space = measure(" ");
+        // Sums of advances measured word by word may round differently from
+        // the whole line: allow for it.
+        let width = width + 0.01;
         let mut line = String::new();
         let mut line_width = 0.0;
         while let Some(whole) = words.get(self.word) {
