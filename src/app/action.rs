@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use super::command::Command;
 use crate::atlas::Layer;
 use crate::model::{Muscle, Pressure, Side, Technique};
+use crate::sheet::Paper;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -38,6 +39,10 @@ pub enum Action {
     ChoosePlansFolder,
     /// List and save into this folder from now on.
     SetPlansDir(PathBuf),
+    /// Paper size of the plan sheet.
+    SetPaper(Paper),
+    /// Send the sheet straight to the default printer (CUPS `lp`).
+    PrintDirect,
 }
 
 /// A change to the plan itself: each is one undoable edit.

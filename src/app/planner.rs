@@ -12,6 +12,7 @@ use super::document::{Document, OpenFile};
 use super::history::EditKey;
 use crate::atlas::Layer;
 use crate::model::{Muscle, Plan, Pressure, Side, Step, Technique};
+use crate::sheet::Paper;
 use crate::store::{self, FileError, FileStamp, Library, Overwrite};
 
 /// Work the shell must do outside the plan: dialogs, printing, closing.
@@ -26,6 +27,8 @@ pub enum Effect {
     },
     ShowFolderDialog,
     Print,
+    /// Print on the default printer without a viewer.
+    PrintDirect,
     /// Read the plans folder again (in the background).
     LoadLibrary,
     CloseWindow,
@@ -75,6 +78,7 @@ pub struct Planner {
     pub library: LibraryState,
     pub search: String,
     pub layer: Layer,
+    pub paper: Paper,
     pub defaults: StepDefaults,
     pub recent: Vec<PathBuf>,
     /// What happened last ("Saved maria-keller-2026-11-18.ron").
@@ -97,6 +101,7 @@ impl Planner {
             library: LibraryState::Loading,
             search: String::new(),
             layer: Layer::Superficial,
+            paper: Paper::default(),
             defaults: StepDefaults::default(),
             recent: Vec::new(),
             message: String::new(),
@@ -138,6 +143,8 @@ impl Planner {
             Action::Edit(edit) => self.edit(edit),
             Action::EndGesture => self.doc.end_gesture(),
             Action::DismissError => self.error = None,
+            Action::SetPaper(paper) => self.paper = paper,
+            Action::PrintDirect => self.effects.push(Effect::PrintDirect),
             Action::ChoosePlansFolder => self.effects.push(Effect::ShowFolderDialog),
             Action::SetPlansDir(dir) => {
                 self.plans_dir = dir;

@@ -87,6 +87,7 @@ impl PlannerApp {
         let mut planner = Planner::new(plans_dir, today);
         planner.recent = settings.recent.clone();
         planner.layer = settings.layer;
+        planner.paper = settings.paper;
         planner.defaults = settings.defaults;
         if let Some(path) = &options.open {
             planner.open(path);
@@ -175,6 +176,7 @@ impl PlannerApp {
             Effect::ShowFolderDialog => self.open_dialog(ctx, DialogKind::PlansFolder, ""),
             Effect::LoadLibrary => self.load_library_in_background(ctx),
             Effect::Print => self.print(),
+            Effect::PrintDirect => self.print_direct(),
             Effect::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -189,7 +191,7 @@ impl PlannerApp {
 
     fn sheet_pdf(&self) -> Option<Vec<u8>> {
         let options = SheetOptions {
-            paper: self.settings.paper,
+            paper: self.planner.paper,
             file_name: self
                 .planner
                 .doc
@@ -218,20 +220,49 @@ impl PlannerApp {
         }
     }
 
-    /// Writes the sheet to a private temporary file and opens it in the
-    /// system's PDF viewer, whose print dialog does the printing.
-    fn print(&mut self) {
+    /// The sheet in a temporary file, for the viewer or the printer.
+    fn sheet_in_temp_file(&mut self) -> Option<PathBuf> {
         let dir = std::env::temp_dir().join("massage-planner");
         let name = format!("{}.pdf", store::file_stem_for(&self.planner.doc.plan));
         let path = dir.join(name);
         if let Err(e) = std::fs::create_dir_all(&dir) {
             self.planner.error = Some(format!("{}: cannot create the folder: {e}", dir.display()));
-            return;
+            return None;
         }
+        self.planner.error = None;
         self.export_pdf(&path);
-        if self.planner.error.is_some() {
+        self.planner.error.is_none().then_some(path)
+    }
+
+    /// Sends the sheet to the default printer with CUPS' `lp`.
+    fn print_direct(&mut self) {
+        let Some(path) = self.sheet_in_temp_file() else {
             return;
+        };
+        match std::process::Command::new("lp").arg(&path).output() {
+            Ok(output) if output.status.success() => {
+                self.planner.message = format!(
+                    "Sent to the default printer: {}",
+                    String::from_utf8_lossy(&output.stdout).trim()
+                );
+            }
+            Ok(output) => {
+                self.planner.error = Some(format!(
+                    "lp could not print {}: {}",
+                    path.display(),
+                    String::from_utf8_lossy(&output.stderr).trim()
+                ));
+            }
+            Err(e) => self.planner.error = Some(format!("lp could not be started: {e}")),
         }
+    }
+
+    /// Writes the sheet to a private temporary file and opens it in the
+    /// system's PDF viewer, whose print dialog does the printing.
+    fn print(&mut self) {
+        let Some(path) = self.sheet_in_temp_file() else {
+            return;
+        };
         match open::that_detached(&path) {
             Ok(()) => {
                 self.planner.message = format!(
@@ -252,6 +283,7 @@ impl PlannerApp {
         self.settings.plans_dir = Some(self.planner.plans_dir.clone());
         self.settings.recent = self.planner.recent.clone();
         self.settings.layer = self.planner.layer;
+        self.settings.paper = self.planner.paper;
         self.settings.defaults = self.planner.defaults;
     }
 

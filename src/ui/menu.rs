@@ -3,6 +3,7 @@
 use egui::{Button, Ui};
 
 use crate::app::{Action, Command, Planner};
+use crate::sheet::Paper;
 
 pub fn menu_bar(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -29,6 +30,21 @@ pub fn menu_bar(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
             for command in [Command::Print, Command::ExportPdf] {
                 command_button(ui, command, true, &mut actions);
             }
+            if cups_available()
+                && ui
+                    .button("Print on the default printer")
+                    .on_hover_text("Send the plan sheet straight to the printer (CUPS lp)")
+                    .clicked()
+            {
+                actions.push(Action::PrintDirect);
+            }
+            ui.menu_button("Paper size", |ui| {
+                for paper in [Paper::A4, Paper::Letter] {
+                    if ui.radio(planner.paper == paper, paper.name()).clicked() {
+                        actions.push(Action::SetPaper(paper));
+                    }
+                }
+            });
             ui.separator();
             if ui
                 .button("Choose plans folder…")
@@ -69,4 +85,13 @@ fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Ve
     {
         actions.push(Action::Command(command));
     }
+}
+
+/// Whether CUPS' `lp` is on the PATH (looked up once).
+fn cups_available() -> bool {
+    static FOUND: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *FOUND.get_or_init(|| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("lp").is_file()))
+    })
 }
