@@ -460,6 +460,44 @@ fn example_sheet_is_one_page_with_every_step_on_it() -> TestResult {
     Ok(())
 }
 
+/// A full session of 15 steps, short notes on two steps in three.
+fn fifteen_step_plan() -> Plan {
+    let mut plan = example_plan();
+    plan.session_minutes = 90;
+    plan.steps = (0..15)
+        .map(|i| {
+            let notes = if i % 3 == 2 {
+                ""
+            } else {
+                "Slow strokes; ask about pressure."
+            };
+            step(
+                Muscle::ALL[i % Muscle::ALL.len()],
+                Side::ALL[i % 3],
+                Technique::ALL[i % Technique::ALL.len()],
+                1 + (i % 5) as u8,
+                4 + (i % 4) as u16,
+                notes,
+            )
+        })
+        .collect();
+    plan
+}
+
+#[test]
+fn a_full_fifteen_step_session_fits_one_page_on_either_paper() -> TestResult {
+    let plan = fifteen_step_plan();
+    for paper in Paper::ALL {
+        let pdf = render_sheet(&plan, &options(paper))?;
+        let pages = read_pdf(&pdf)?;
+        assert_eq!(pages.len(), 1, "{paper}");
+        let text = all_text(&pages);
+        assert!(text.contains("Total | 81 | "), "{paper}: {text}");
+        assert_text_inside_the_frame(&pages, paper);
+    }
+    Ok(())
+}
+
 #[test]
 fn long_plan_flows_onto_more_pages_and_loses_nothing() -> TestResult {
     let plan = long_plan(40);
@@ -736,6 +774,12 @@ fn write_sheets_to_look_at() -> TestResult {
         dir.join("sheet-long.pdf"),
         render_sheet(&long_plan(40), &options(Paper::A4))?,
     )?;
+    for paper in Paper::ALL {
+        std::fs::write(
+            dir.join(format!("sheet-fifteen-{}.pdf", paper.id())),
+            render_sheet(&fifteen_step_plan(), &options(paper))?,
+        )?;
+    }
     let mut long_note = example_plan();
     long_note.steps[3].notes = "Keep the pressure steady and breathe with the client. ".repeat(300);
     std::fs::write(

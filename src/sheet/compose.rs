@@ -202,34 +202,76 @@ enum Note {
 const MIN_MAP_HEIGHT: f32 = 190.0;
 /// The map's height when the plan takes several pages anyway.
 const ROOMY_MAP_HEIGHT: f32 = 280.0;
+/// The map column is at most this share of the width.
+const MAP_COLUMN_SHARE: f32 = 0.4;
+/// The map column is never narrower than this, for its caption.
+const MIN_MAP_COLUMN: f32 = 150.0;
+
+/// How the top of the first page is split: the map column and the notes
+/// column beside it.
+struct Split {
+    map_height: f32,
+    block: MapBlock,
+    legend: Legend,
+    side_x: f32,
+    side_width: f32,
+}
+
+impl Split {
+    fn new(fonts: &Fonts, plan: &Plan, frame: &Frame, map_height: f32) -> Split {
+        let max_column = (frame.content_width() * MAP_COLUMN_SHARE).round();
+        let column = MapBlock::width_for(map_height).clamp(MIN_MAP_COLUMN, max_column);
+        let side_x = frame.left + column + GAP + 4.0;
+        let side_width = frame.right - side_x;
+        Split {
+            map_height,
+            block: MapBlock::new(fonts, column),
+            legend: Legend::new(fonts, plan, side_width),
+            side_x,
+            side_width,
+        }
+    }
+
+    /// Height of the taller column.
+    fn height(&self, fonts: &Fonts, sections: &[Section]) -> f32 {
+        let notes: f32 = sections
+            .iter()
+            .map(|s| s.height(fonts, self.side_width))
+            .sum();
+        let map = self.block.extra_height() + self.map_height.min(self.block.max_map_height());
+        map.max(notes + self.legend.height())
+    }
+}
 
 /// The map in a column on the left; goals, precautions, plan check and
 /// self-care on the right, running on under the map when they are long.
-/// The map is as large as it can be while the table still fits the page.
+/// The map is as large as it can be while the table still fits the page;
+/// a smaller map leaves the notes more width.
 fn notes_beside_map(pager: &mut Pager, plan: &Plan) {
     let frame = pager.frame;
     let fonts = pager.fonts;
     let top = pager.y;
-    let map_width = (frame.content_width() * 0.4).round();
-    let side_x = frame.left + map_width + GAP + 4.0;
-    let side_width = frame.right - side_x;
-
     let sections = sections(plan);
-    let block = MapBlock::new(fonts, map_width);
-    let legend = Legend::new(fonts, plan, side_width);
-    let notes_height: f32 = sections.iter().map(|s| s.height(fonts, side_width)).sum();
-    let beside_height = notes_height + legend.height();
     let room = frame.bottom - top - AFTER_TOP - table_height(fonts, plan, frame.content_width());
-    let fits = |map_height: f32| (block.extra_height() + map_height).max(beside_height) <= room;
-    let largest = block.max_map_height();
-    let squeezed = room - block.extra_height();
-    let map_height = if fits(largest) {
-        largest
-    } else if squeezed >= MIN_MAP_HEIGHT && fits(squeezed) {
-        squeezed
-    } else {
-        ROOMY_MAP_HEIGHT
-    };
+    let widest = (frame.content_width() * MAP_COLUMN_SHARE).round();
+    let largest = MapBlock::new(fonts, widest).max_map_height();
+    let mut split = None;
+    let mut map_height = largest;
+    while map_height >= MIN_MAP_HEIGHT {
+        let candidate = Split::new(fonts, plan, &frame, map_height);
+        if candidate.height(fonts, &sections) <= room {
+            split = Some(candidate);
+            break;
+        }
+        map_height -= 10.0;
+    }
+    let Split {
+        map_height,
+        block,
+        legend,
+        side_x,
+        side_width,
+    } = split.unwrap_or_else(|| Split::new(fonts, plan, &frame, ROOMY_MAP_HEIGHT));
     let map_bottom = block.place(pager, plan, frame.left, map_height);
 
     pager.y = top;

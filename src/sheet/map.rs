@@ -155,6 +155,11 @@ impl MapBlock {
         (high.y - low.y) / (high.x - low.x).max(1.0)
     }
 
+    /// The column width a drawing `map_height` tall needs, "L" and "R" included.
+    pub(crate) fn width_for(map_height: f32) -> f32 {
+        map_height / MapBlock::aspect() + 2.0 * LETTER_ROOM
+    }
+
     /// The tallest the drawing can be in this column.
     pub(crate) fn max_map_height(&self) -> f32 {
         (self.width - 2.0 * LETTER_ROOM) * MapBlock::aspect()
@@ -233,7 +238,7 @@ impl Legend {
             .iter()
             .map(|(_, label)| SWATCH.0 + 5.0 + fonts.width(LEGEND.weight, LEGEND.size, label))
             .fold(0.0, f32::max)
-            + 10.0;
+            + 6.0;
         let columns = ((width / entry_width).floor() as usize).clamp(1, 3);
         Legend {
             entries,

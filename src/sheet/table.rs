@@ -14,7 +14,7 @@ const BODY_BOLD: Style = Style::bold(9.0);
 const HEAD: Style = Style::bold(7.5);
 const LINE: f32 = 11.5;
 const PAD_X: f32 = 4.0;
-const PAD_Y: f32 = 3.5;
+const PAD_Y: f32 = 3.0;
 const HEAD_HEIGHT: f32 = 16.0;
 const TOTAL_HEIGHT: f32 = LINE + 2.0 * PAD_Y + 2.0;
 /// Technique cells start with a sample of the technique's fill.
