@@ -590,6 +590,39 @@ fn a_note_longer_than_a_page_continues_on_the_next_page() -> TestResult {
 }
 
 #[test]
+fn long_goals_and_precautions_run_under_the_map_and_onto_the_next_page() -> TestResult {
+    let mut plan = example_plan();
+    let numbered = |prefix: char, count: usize| {
+        (0..count)
+            .map(|i| format!("{prefix}{i:03}Q more words to fill the line."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    plan.goals = numbered('G', 220);
+    plan.precautions = numbered('P', 60);
+    let pdf = render_sheet(&plan, &options(Paper::A4))?;
+    let pages = read_pdf(&pdf)?;
+    assert!(pages.len() >= 2);
+    let text = all_text(&pages);
+    for (prefix, count) in [('G', 220), ('P', 60)] {
+        for i in 0..count {
+            let marker = format!("{prefix}{i:03}Q");
+            assert_eq!(text.matches(&marker).count(), 1, "{marker}");
+        }
+    }
+    for (i, step) in plan.steps.iter().enumerate() {
+        assert!(text.contains(&format!(
+            "{} | {}",
+            i + 1,
+            step.muscle.name().split(' ').next().unwrap_or_default()
+        )));
+    }
+    assert!(text.contains("Techniques on the map"));
+    assert_text_inside_the_frame(&pages, Paper::A4);
+    Ok(())
+}
+
+#[test]
 fn pages_have_the_size_of_the_paper() -> TestResult {
     for (paper, expected) in [
         (Paper::A4, (595.28, 841.89)),
@@ -780,6 +813,12 @@ fn write_sheets_to_look_at() -> TestResult {
             render_sheet(&fifteen_step_plan(), &options(paper))?,
         )?;
     }
+    let mut long_goals = example_plan();
+    long_goals.goals = "Ease the low back and check the hips after each part. ".repeat(120);
+    std::fs::write(
+        dir.join("sheet-long-goals.pdf"),
+        render_sheet(&long_goals, &options(Paper::A4))?,
+    )?;
     let mut long_note = example_plan();
     long_note.steps[3].notes = "Keep the pressure steady and breathe with the client. ".repeat(300);
     std::fs::write(

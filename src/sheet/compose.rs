@@ -200,8 +200,6 @@ enum Note {
 
 /// The smallest the map gets to keep a plan on one page.
 const MIN_MAP_HEIGHT: f32 = 190.0;
-/// The map's height when the plan takes several pages anyway.
-const ROOMY_MAP_HEIGHT: f32 = 280.0;
 /// The map column is at most this share of the width.
 const MAP_COLUMN_SHARE: f32 = 0.4;
 /// The map column is never narrower than this, for its caption.
@@ -255,6 +253,8 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan) {
     let room = frame.bottom - top - AFTER_TOP - table_height(fonts, plan, frame.content_width());
     let widest = (frame.content_width() * MAP_COLUMN_SHARE).round();
     let largest = MapBlock::new(fonts, widest).max_map_height();
+    // The largest map that keeps the plan on one page; if none does, the
+    // plan takes several pages anyway and the map may be as large as it gets.
     let mut split = None;
     let mut map_height = largest;
     while map_height >= MIN_MAP_HEIGHT {
@@ -271,7 +271,7 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan) {
         legend,
         side_x,
         side_width,
-    } = split.unwrap_or_else(|| Split::new(fonts, plan, &frame, ROOMY_MAP_HEIGHT));
+    } = split.unwrap_or_else(|| Split::new(fonts, plan, &frame, largest));
     let map_bottom = block.place(pager, plan, frame.left, map_height);
 
     pager.y = top;
