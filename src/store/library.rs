@@ -97,7 +97,7 @@ impl Library {
             Err(e) => return Err(FileError::new(root, Problem::Read(e))),
             Ok(paths) => paths,
         };
-        let entries = paths.into_iter().map(read_entry).collect();
+        let entries = read_entries(paths);
         let mut library = Library {
             root: root.to_path_buf(),
             entries,
@@ -169,6 +169,30 @@ impl Library {
     pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
         self.entries.iter().find(|e| e.path == path)
     }
+}
+
+/// Reads the files on every core: parsing, not the disk, is the slow part.
+fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = paths.len().div_ceil(threads).max(64);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().cloned().map(read_entry).collect::<Vec<_>>())
+            })
+            .collect();
+        let mut entries = Vec::with_capacity(paths.len());
+        for (worker, part) in workers.into_iter().zip(paths.chunks(chunk)) {
+            match worker.join() {
+                Ok(read) => entries.extend(read),
+                // A worker cannot panic on file input (loading never panics);
+                // should it anyway, read its share here rather than lose it.
+                Err(_) => entries.extend(part.iter().cloned().map(read_entry)),
+            }
+        }
+        entries
+    })
 }
 
 fn read_entry(path: PathBuf) -> LibraryEntry {
