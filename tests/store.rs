@@ -327,3 +327,27 @@ fn library_lists_newest_first_grouped_and_searchable() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_replaced_version_of_a_plan_is_kept_in_the_history_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut plan = sample_plan("Anna", jiff::civil::date(2026, 1, 1));
+    let (path, stamp) = save_new_plan(&plan, dir.path()).expect("save");
+    let first = std::fs::read_to_string(&path).expect("read");
+    plan.goals = "second version".into();
+    let stamp = save_plan(&plan, &path, Overwrite::IfUnchanged(stamp)).expect("save over");
+    plan.goals = "third version".into();
+    save_plan(&plan, &path, Overwrite::IfUnchanged(stamp)).expect("save over again");
+
+    let history = dir.path().join(store::HISTORY_DIR);
+    let mut kept: Vec<String> = std::fs::read_dir(&history)
+        .expect("history folder")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+        .collect();
+    kept.sort();
+    assert_eq!(kept.len(), 2, "one copy per replaced version");
+    assert!(kept.contains(&first));
+    assert!(kept.iter().any(|k| k.contains("second version")));
+    // The history never shows up as plans in the library.
+    assert_eq!(Library::scan(dir.path()).expect("scan").entries.len(), 1);
+}

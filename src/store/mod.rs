@@ -11,7 +11,9 @@ pub use error::{FileError, Location, Problem};
 pub use file_name::{file_name_for, file_stem_for};
 pub use format::{MAX_PLAN_FILE_BYTES, load_plan, load_plan_stamped, parse_plan, plan_to_ron};
 pub use library::{ClientGroup, Library, LibraryEntry, PlanSummary, plan_files_under};
-pub use save::{FileStamp, Overwrite, save_new_plan, save_plan, write_file_atomically};
+pub use save::{
+    FileStamp, HISTORY_DIR, Overwrite, save_new_plan, save_plan, write_file_atomically,
+};
 
 /// The folder the app uses when none is given: `plans/` in the working directory.
 pub const DEFAULT_PLANS_DIR: &str = "plans";

@@ -68,8 +68,49 @@ pub fn save_plan(plan: &Plan, path: &Path, overwrite: Overwrite) -> Result<FileS
         },
         _ => {}
     }
+    if overwrite != Overwrite::Never {
+        keep_previous_version(path)?;
+    }
     write_atomically(path, text.as_bytes(), overwrite != Overwrite::Never)?;
     Ok(FileStamp::of_bytes(text.as_bytes()))
+}
+
+/// The hidden folder beside the plans where replaced versions are kept.
+pub const HISTORY_DIR: &str = ".history";
+
+/// Copies the file about to be replaced into `.history/` beside it
+/// (`anna-berg-2026-11-25.20261125T103000Z.ron`), so an unwanted save can be
+/// undone from disk. Nothing to keep when the file does not exist yet.
+fn keep_previous_version(path: &Path) -> Result<(), FileError> {
+    let previous = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(FileError::new(path, Problem::Read(e))),
+    };
+    let dir = path.parent().unwrap_or(Path::new(".")).join(HISTORY_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| FileError::new(&dir, Problem::Write(e)))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let when = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    for attempt in 1..=100 {
+        let name = if attempt == 1 {
+            format!("{stem}.{when}.ron")
+        } else {
+            format!("{stem}.{when}-{attempt}.ron")
+        };
+        match write_atomically(&dir.join(name), &previous, false) {
+            Err(FileError {
+                problem: Problem::AlreadyExists,
+                ..
+            }) => continue,
+            result => return result,
+        }
+    }
+    Err(FileError::new(&dir, Problem::AlreadyExists))
 }
 
 /// Saves a plan under a new readable name in `dir` (`anna-berg-2026-11-25.ron`,
