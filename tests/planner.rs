@@ -160,7 +160,10 @@ fn save_writes_exactly_the_plan_under_a_readable_name_and_reopens_it() {
     // Saving again goes to the same file, not a new one.
     p.apply(Action::Edit(Edit::Goals("less pain".into())));
     p.apply(Action::Command(Command::Save));
-    assert_eq!(store::plan_files_under(dir.path()).unwrap(), [path.clone()]);
+    assert_eq!(
+        store::plan_files_under(dir.path()).unwrap(),
+        std::slice::from_ref(&path)
+    );
     assert_eq!(store::load_plan(&path).unwrap().goals, "less pain");
 
     let mut fresh = planner(dir.path());
