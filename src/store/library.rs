@@ -1,6 +1,7 @@
 //! The plans library: every plan file under a folder, newest first,
 //! grouped by client, searchable by client, muscle or technique.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -23,6 +24,8 @@ pub struct PlanSummary {
     pub techniques: Vec<Technique>,
     /// Lower-case client, id, muscle and technique names, for search.
     search_text: String,
+    /// The client name in lower case: plans are grouped by it.
+    client_key: String,
 }
 
 impl PlanSummary {
@@ -54,14 +57,20 @@ impl PlanSummary {
             muscles,
             techniques,
             search_text: search_text.to_lowercase(),
+            client_key: plan.client.name.trim().to_lowercase(),
         }
     }
 
     /// Every word of the query appears in the client, muscle or technique names.
     pub fn matches(&self, query: &str) -> bool {
-        query
-            .split_whitespace()
-            .all(|word| self.search_text.contains(&word.to_lowercase()))
+        let words = query_words(query);
+        self.matches_words(&words)
+    }
+
+    fn matches_words(&self, words: &[String]) -> bool {
+        words
+            .iter()
+            .all(|word| self.search_text.contains(word.as_str()))
     }
 }
 
@@ -119,8 +128,9 @@ impl Library {
     /// Plans matching `query` (all entries for an empty query), newest first.
     /// Unreadable files match every query so they are never hidden.
     pub fn search<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a LibraryEntry> + 'a {
+        let words = query_words(query);
         self.entries.iter().filter(move |e| match &e.plan {
-            Ok(summary) => summary.matches(query),
+            Ok(summary) => summary.matches_words(&words),
             Err(_) => true,
         })
     }
@@ -130,21 +140,22 @@ impl Library {
     /// under the client name "".
     pub fn groups<'a>(&'a self, query: &'a str) -> Vec<ClientGroup<'a>> {
         let mut groups: Vec<ClientGroup<'a>> = Vec::new();
+        let mut index: HashMap<&'a str, usize> = HashMap::new();
         let mut unreadable = Vec::new();
         for entry in self.search(query) {
             let Ok(summary) = &entry.plan else {
                 unreadable.push(entry);
                 continue;
             };
-            match groups
-                .iter_mut()
-                .find(|g| g.client.to_lowercase() == summary.client.to_lowercase())
-            {
-                Some(group) => group.plans.push(entry),
-                None => groups.push(ClientGroup {
-                    client: &summary.client,
-                    plans: vec![entry],
-                }),
+            match index.get(summary.client_key.as_str()) {
+                Some(&at) => groups[at].plans.push(entry),
+                None => {
+                    index.insert(&summary.client_key, groups.len());
+                    groups.push(ClientGroup {
+                        client: &summary.client,
+                        plans: vec![entry],
+                    });
+                }
             }
         }
         if !unreadable.is_empty() {
@@ -169,6 +180,10 @@ impl Library {
     pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
         self.entries.iter().find(|e| e.path == path)
     }
+}
+
+fn query_words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
 }
 
 /// Reads the files on every core: parsing, not the disk, is the slow part.
