@@ -76,25 +76,22 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        match self.history.undo(&self.plan) {
-            Some(plan) => {
-                self.plan = plan;
-                self.clamp_selection();
-                true
-            }
-            None => false,
-        }
+        let previous = self.history.undo(&self.plan);
+        self.restore(previous)
     }
 
     pub fn redo(&mut self) -> bool {
-        match self.history.redo(&self.plan) {
-            Some(plan) => {
-                self.plan = plan;
-                self.clamp_selection();
-                true
-            }
-            None => false,
-        }
+        let next = self.history.redo(&self.plan);
+        self.restore(next)
+    }
+
+    fn restore(&mut self, plan: Option<Plan>) -> bool {
+        let Some(plan) = plan else {
+            return false;
+        };
+        self.plan = plan;
+        self.clamp_selection();
+        true
     }
 
     pub fn can_undo(&self) -> bool {

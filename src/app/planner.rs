@@ -27,6 +27,8 @@ pub enum Effect {
     },
     ShowFolderDialog,
     Print,
+    /// Write the plan sheet to this PDF file.
+    ExportPdf(PathBuf),
     /// Print on the default printer without a viewer.
     PrintDirect,
     /// Read the plans folder again (in the background).
@@ -130,10 +132,7 @@ impl Planner {
             Action::SaveAsPath(path) => {
                 let _ = self.save_to(&path, Overwrite::Always);
             }
-            Action::ExportPdfTo(_) => {
-                // Writing the PDF is the shell's work (it owns the sheet
-                // options); nothing to change in the plan.
-            }
+            Action::ExportPdfTo(path) => self.effects.push(Effect::ExportPdf(path)),
             Action::AnswerUnsaved(answer) => self.answer_unsaved(answer),
             Action::CloseRequested => {
                 if !self.close_confirmed {

@@ -154,10 +154,7 @@ impl PlannerApp {
     /// Applies the actions, then carries out what they asked of the shell.
     pub fn apply_all(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
         for action in actions {
-            match action {
-                Action::ExportPdfTo(path) => self.export_pdf(&path),
-                action => self.planner.apply(action),
-            }
+            self.planner.apply(action);
             for effect in self.planner.take_effects() {
                 self.carry_out(ctx, effect);
             }
@@ -175,6 +172,7 @@ impl PlannerApp {
             }
             Effect::ShowFolderDialog => self.open_dialog(ctx, DialogKind::PlansFolder, ""),
             Effect::LoadLibrary => self.load_library_in_background(ctx),
+            Effect::ExportPdf(path) => self.export_pdf(&path),
             Effect::Print => self.print(),
             Effect::PrintDirect => self.print_direct(),
             Effect::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

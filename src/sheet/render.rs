@@ -166,26 +166,20 @@ pub(crate) fn rect_path(rect: Rect) -> Option<Path> {
 
 /// A closed polygon; `None` with fewer than three points.
 pub(crate) fn polygon_path(points: impl IntoIterator<Item = (f32, f32)>) -> Option<Path> {
-    let mut builder = PathBuilder::new();
-    let mut count = 0;
-    for (x, y) in points {
-        if count == 0 {
-            builder.move_to(x, y);
-        } else {
-            builder.line_to(x, y);
-        }
-        count += 1;
-    }
-    if count < 3 {
-        return None;
-    }
-    builder.close();
-    builder.finish()
+    path_through(points, 3, true)
 }
 
 /// An open polyline (or closed when `closed`); `None` with fewer than two points.
 pub(crate) fn polyline_path(
     points: impl IntoIterator<Item = (f32, f32)>,
+    closed: bool,
+) -> Option<Path> {
+    path_through(points, 2, closed)
+}
+
+fn path_through(
+    points: impl IntoIterator<Item = (f32, f32)>,
+    min_points: usize,
     closed: bool,
 ) -> Option<Path> {
     let mut builder = PathBuilder::new();
@@ -198,7 +192,7 @@ pub(crate) fn polyline_path(
         }
         count += 1;
     }
-    if count < 2 {
+    if count < min_points {
         return None;
     }
     if closed {

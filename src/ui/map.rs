@@ -364,24 +364,22 @@ fn badge(
     font: &FontId,
     colours: &Palette,
 ) {
-    {
-        let text: Vec<String> = numbers.iter().map(ToString::to_string).collect();
-        let at = fit.to_screen(region.label_at);
-        let galley = painter.layout_no_wrap(text.join("·"), font.clone(), colours.text);
-        let badge = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
-        painter.rect_filled(
-            badge,
-            badge.height() / 2.0,
-            colours.badge.gamma_multiply(0.9),
-        );
-        painter.rect_stroke(
-            badge,
-            badge.height() / 2.0,
-            Stroke::new(1.0, colours.body_line),
-            egui::StrokeKind::Inside,
-        );
-        painter.galley(badge.center() - galley.size() / 2.0, galley, colours.text);
-    }
+    let text: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    let at = fit.to_screen(region.label_at);
+    let galley = painter.layout_no_wrap(text.join("·"), font.clone(), colours.text);
+    let badge = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
+    painter.rect_filled(
+        badge,
+        badge.height() / 2.0,
+        colours.badge.gamma_multiply(0.9),
+    );
+    painter.rect_stroke(
+        badge,
+        badge.height() / 2.0,
+        Stroke::new(1.0, colours.body_line),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(badge.center() - galley.size() / 2.0, galley, colours.text);
 }
 
 /// The technique of the first step that works on this region's side.
