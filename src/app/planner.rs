@@ -114,6 +114,15 @@ impl Planner {
         }
     }
 
+    /// A path as the therapist thinks of it: relative to the plans folder
+    /// when inside it, else in full.
+    pub fn short_path(&self, path: &Path) -> String {
+        path.strip_prefix(&self.plans_dir)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
     }
@@ -241,7 +250,7 @@ impl Planner {
     pub fn open(&mut self, path: &Path) {
         match store::load_plan_stamped(path) {
             Ok((plan, stamp)) => {
-                self.message = format!("Opened {}", path.display());
+                self.message = format!("Opened {}", self.short_path(path));
                 self.error = None;
                 self.doc = Document::opened(
                     plan,
@@ -282,7 +291,7 @@ impl Planner {
     }
 
     fn saved_as(&mut self, path: PathBuf, stamp: FileStamp) {
-        self.message = format!("Saved {}", path.display());
+        self.message = format!("Saved {}", self.short_path(&path));
         if let Some(problem) = self.doc.plan.validate().first() {
             self.message.push_str(&format!(" ({problem})"));
         }

@@ -8,11 +8,15 @@ use crate::app::{Action, Planner};
 pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
-        let file = match &planner.doc.file {
-            Some(file) => file.path.display().to_string(),
-            None => "Not saved yet".to_string(),
-        };
-        ui.label(file);
+        match &planner.doc.file {
+            Some(file) => {
+                ui.label(planner.short_path(&file.path))
+                    .on_hover_text(file.path.display().to_string());
+            }
+            None => {
+                ui.label("Not saved yet");
+            }
+        }
         ui.separator();
         if planner.doc.is_dirty() {
             ui.label(RichText::new("Unsaved changes").color(style::WARNING));
