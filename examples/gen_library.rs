@@ -102,6 +102,7 @@ fn plan(seq: &mut Sequence, index: usize) -> Option<Plan> {
         precautions: String::new(),
         self_care: String::new(),
         steps,
+        ..Plan::new(date)
     })
 }
 

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
-use massage_planner::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
+use massage_planner::model::{
+    Acknowledgement, Client, Muscle, Pain, PainLevel, Plan, Pressure, Side, Step, Technique,
+};
 use massage_planner::store::{
     self, FileStamp, Library, Overwrite, Problem, load_plan, parse_plan, plan_to_ron,
     save_new_plan, save_plan,
@@ -41,13 +43,22 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         (".*", ".*", 1i16..=9999, 1i8..=12, 1i8..=28),
         (".*", 0u16..=600, ".*", ".*", ".*"),
         prop::collection::vec(arb_step(), 0..25),
+        (
+            prop::option::of((0u8..=10, ".*")),
+            prop::collection::vec(arb_acknowledgement(), 0..3),
+        ),
     )
         .prop_map(
             |(
                 (name, id, year, month, day),
                 (therapist, session, goals, precautions, self_care),
                 steps,
+                (pain, acknowledged),
             )| {
+                let pain_before = pain.map(|(level, location)| Pain {
+                    level: PainLevel::new(level).expect("0..=10 is in range"),
+                    location,
+                });
                 Plan {
                     format: massage_planner::model::FORMAT_VERSION,
                     client: Client { name, id },
@@ -57,10 +68,28 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                     goals,
                     precautions,
                     self_care,
+                    pain_after: pain_before.clone(),
+                    pain_before,
                     steps,
+                    acknowledged,
                 }
             },
         )
+}
+
+fn arb_acknowledgement() -> impl Strategy<Value = Acknowledgement> {
+    (
+        "[a-z_]{1,20}",
+        prop::option::of(prop::sample::select(Muscle::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Side::ALL.to_vec())),
+        ".*",
+    )
+        .prop_map(|(rule, muscle, side, note)| Acknowledgement {
+            rule,
+            muscle,
+            side,
+            note,
+        })
 }
 
 proptest! {

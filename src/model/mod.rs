@@ -1,13 +1,21 @@
 //! The session plan as plain data: no egui, no file system.
 
+mod acknowledgement;
+mod client_record;
+mod condition;
 mod muscle;
+mod pain;
 mod plan;
 mod pressure;
 mod side;
 mod technique;
 mod validation;
 
+pub use acknowledgement::Acknowledgement;
+pub use client_record::{Area, CLIENT_FORMAT_VERSION, ClientRecord};
+pub use condition::{Condition, ConditionKind};
 pub use muscle::Muscle;
+pub use pain::{Pain, PainLevel, PainOutOfRange};
 pub use plan::{Client, DEFAULT_SESSION_MINUTES, FORMAT_VERSION, Plan, Step};
 pub use pressure::{Pressure, PressureOutOfRange};
 pub use side::Side;

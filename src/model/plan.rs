@@ -1,11 +1,12 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Muscle, Pressure, Side, Technique};
+use super::{Acknowledgement, Muscle, Pain, Pressure, Side, Technique};
 
 /// The plan file format this build writes. Older formats are migrated on
 /// load (see `store::format`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// Format 2 added pain ratings and acknowledged warnings.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One session for one client. Field order here is the order in the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,8 +26,16 @@ pub struct Plan {
     pub precautions: String,
     #[serde(default)]
     pub self_care: String,
+    /// Pain the client reports before the session, and after.
+    #[serde(default)]
+    pub pain_before: Option<Pain>,
+    #[serde(default)]
+    pub pain_after: Option<Pain>,
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// Screening warnings the therapist has read and decided on.
+    #[serde(default)]
+    pub acknowledged: Vec<Acknowledgement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -71,7 +80,10 @@ impl Plan {
             goals: String::new(),
             precautions: String::new(),
             self_care: String::new(),
+            pain_before: None,
+            pain_after: None,
             steps: Vec::new(),
+            acknowledged: Vec::new(),
         }
     }
 
@@ -96,12 +108,27 @@ impl Plan {
             .collect()
     }
 
-    /// A copy for the next session with the same client: same steps, new date.
+    /// A copy for the next session with the same client: same steps, new
+    /// date; pain is asked afresh and warnings are decided afresh.
     pub fn next_session(&self, date: Date) -> Plan {
         Plan {
             date,
+            pain_before: None,
+            pain_after: None,
+            acknowledged: Vec::new(),
             ..self.clone()
         }
+    }
+
+    /// The acknowledgement of rule `rule` on `region` (`None`: whole plan).
+    pub fn acknowledgement(
+        &self,
+        rule: &str,
+        region: Option<(Muscle, Side)>,
+    ) -> Option<&Acknowledgement> {
+        self.acknowledged.iter().find(|a| {
+            a.rule == rule && a.muscle == region.map(|r| r.0) && a.side == region.map(|r| r.1)
+        })
     }
 }
 

@@ -8,9 +8,14 @@ const MAX_CLIENT_CHARS: usize = 48;
 /// component whatever the client name holds (no separators, no `..`, no
 /// control characters, no Windows device names, bounded length).
 pub fn file_stem_for(plan: &Plan) -> String {
+    format!("{}-{}", client_slug(&plan.client.name), plan.date)
+}
+
+/// `anna-berg`: the client part of file names, safe as a path component.
+pub fn client_slug(name: &str) -> String {
     let mut client = String::new();
     let mut pending_dash = false;
-    for ch in plan.client.name.chars() {
+    for ch in name.chars() {
         if ch.is_alphanumeric() {
             if pending_dash && !client.is_empty() {
                 client.push('-');
@@ -27,7 +32,7 @@ pub fn file_stem_for(plan: &Plan) -> String {
     if client.is_empty() {
         client.push_str("unnamed-client");
     }
-    format!("{client}-{}", plan.date)
+    client
 }
 
 /// `anna-berg-2026-11-25.ron`, or with `-2`, `-3`... for further plans the

@@ -22,15 +22,9 @@ const HEADER: &str =
 
 /// The plan as file text: same plan, same bytes, fields in a fixed order.
 pub fn plan_to_ron(plan: &Plan) -> Result<String, ron::Error> {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .escape_strings(false);
     let mut stored = plan.clone();
     stored.format = FORMAT_VERSION;
-    let body = ron::Options::default().to_string_pretty(&stored, config)?;
+    let body = to_pretty_ron(&stored)?;
     Ok(format!("{HEADER}{body}\n"))
 }
 
@@ -82,21 +76,9 @@ pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// Parses plan file bytes; `path` only names the file in errors.
 pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let location = location_of_offset(bytes, e.valid_up_to());
-        FileError::at(path, location, Problem::NotUtf8)
-    })?;
-    if text.trim().is_empty() {
-        return Err(FileError::new(
-            path,
-            Problem::Syntax("the file is empty; a plan starts with `(`".into()),
-        ));
-    }
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
-
     // Read the version first, so a newer file is refused with that reason
     // rather than with whatever field it added.
-    let version: VersionProbe = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
+    let version: VersionProbe = parse_ron(bytes, path)?;
     let found = version.format;
     if found > FORMAT_VERSION {
         return Err(FileError::new(
@@ -107,9 +89,41 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
             },
         ));
     }
-    let mut plan: Plan = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
+    let mut plan: Plan = parse_ron(bytes, path)?;
     migrate(&mut plan, found);
     Ok(plan)
+}
+
+/// RON text to `T`, bounded in depth, with errors at line and column.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<T, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let location = location_of_offset(bytes, e.valid_up_to());
+        FileError::at(path, location, Problem::NotUtf8)
+    })?;
+    if text.trim().is_empty() {
+        return Err(FileError::new(
+            path,
+            Problem::Syntax("the file is empty; it should start with `(`".into()),
+        ));
+    }
+    ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .from_str(text)
+        .map_err(|e| syntax_error(path, &e))
+}
+
+/// Pretty RON in the one layout all our files share.
+pub(crate) fn to_pretty_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .escape_strings(false);
+    ron::Options::default().to_string_pretty(value, config)
 }
 
 /// Brings a plan read from an older format up to the current one. Format 1

@@ -230,6 +230,10 @@ pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    collect_plan_paths_in(dir, true, out)
+}
+
+fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for item in std::fs::read_dir(dir)? {
         let item = item?;
         let path = item.path();
@@ -237,11 +241,16 @@ fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
+        // Client records and the folder's screening rules live beside the
+        // plans but are not plans.
+        if is_root && (name == super::CLIENTS_DIR || name == super::RULES_FILE_NAME) {
+            continue;
+        }
         let file_type = item.file_type()?;
         if file_type.is_dir() {
             // Symlinked folders are not followed (file_type does not follow
             // links), so a link loop cannot trap the scan.
-            collect_plan_paths(&path, out)?;
+            collect_plan_paths_in(&path, false, out)?;
         } else if path.extension().is_some_and(|e| e == super::PLAN_EXTENSION) {
             out.push(path);
         }

@@ -1,19 +1,27 @@
 //! The plans folder: plan files in RON, atomic saving, the library listing.
 //! No egui here.
 
+mod client_file;
 mod error;
 mod file_name;
 mod format;
 mod library;
+mod rules_file;
 mod save;
+mod templates;
 
+pub use client_file::{
+    CLIENTS_DIR, client_record_path, find_client_record, load_client_record, save_client_record,
+};
 pub use error::{FileError, Location, Problem};
-pub use file_name::{file_name_for, file_stem_for};
+pub use file_name::{client_slug, file_name_for, file_stem_for};
 pub use format::{MAX_PLAN_FILE_BYTES, load_plan, load_plan_stamped, parse_plan, plan_to_ron};
 pub use library::{ClientGroup, Library, LibraryEntry, PlanSummary, plan_files_under};
+pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
 pub use save::{
     FileStamp, HISTORY_DIR, Overwrite, save_new_plan, save_plan, write_file_atomically,
 };
+pub use templates::{Template, templates};
 
 /// The folder the app uses when none is given: `plans/` in the working directory.
 pub const DEFAULT_PLANS_DIR: &str = "plans";

@@ -1,0 +1,18 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Muscle, Side};
+
+/// The therapist has read a screening warning and decided; the note says
+/// why (e.g. "physician cleared on 2026-11-10"). Keyed by rule and region,
+/// not by step number, so it survives reordering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    pub rule: String,
+    /// The step's muscle and side; `None` for a warning about the whole plan.
+    #[serde(default)]
+    pub muscle: Option<Muscle>,
+    #[serde(default)]
+    pub side: Option<Side>,
+    #[serde(default)]
+    pub note: String,
+}

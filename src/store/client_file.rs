@@ -1,0 +1,71 @@
+//! Client records: one RON file per client in `clients/` inside the plans
+//! folder, named after the client like the plans are.
+
+use std::path::{Path, PathBuf};
+
+use super::error::{FileError, Problem};
+use super::file_name::client_slug;
+use super::format::{parse_ron, read_bounded, to_pretty_ron};
+use super::save::write_file_atomically;
+use crate::model::{CLIENT_FORMAT_VERSION, ClientRecord};
+
+/// The folder inside the plans folder that holds client records; the
+/// library does not list it as plans.
+pub const CLIENTS_DIR: &str = "clients";
+
+const HEADER: &str =
+    "// Client record (massage-planner): intake conditions and preferences. No contact data.\n";
+
+/// `PLANS/clients/anna-berg.ron`.
+pub fn client_record_path(plans_dir: &Path, client_name: &str) -> PathBuf {
+    plans_dir.join(CLIENTS_DIR).join(format!(
+        "{}.{}",
+        client_slug(client_name),
+        super::PLAN_EXTENSION
+    ))
+}
+
+pub fn load_client_record(path: &Path) -> Result<ClientRecord, FileError> {
+    let bytes = read_bounded(path)?;
+    let record: ClientRecord = parse_ron(&bytes, path)?;
+    if record.format > CLIENT_FORMAT_VERSION {
+        return Err(FileError::new(
+            path,
+            Problem::NewerFormat {
+                found: record.format,
+                supported: CLIENT_FORMAT_VERSION,
+            },
+        ));
+    }
+    Ok(record)
+}
+
+/// The record of the client named `client_name`, or `None` when there is
+/// none yet. A record that exists but does not load is an error, never
+/// silently "no conditions".
+pub fn find_client_record(
+    plans_dir: &Path,
+    client_name: &str,
+) -> Result<Option<ClientRecord>, FileError> {
+    if client_name.trim().is_empty() {
+        return Ok(None);
+    }
+    let path = client_record_path(plans_dir, client_name);
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => load_client_record(&path).map(Some),
+    }
+}
+
+/// Writes the record atomically, owner-readable only; returns its path.
+pub fn save_client_record(plans_dir: &Path, record: &ClientRecord) -> Result<PathBuf, FileError> {
+    let path = client_record_path(plans_dir, &record.name);
+    let dir = plans_dir.join(CLIENTS_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| FileError::new(&dir, Problem::Write(e)))?;
+    let mut stored = record.clone();
+    stored.format = CLIENT_FORMAT_VERSION;
+    let body = to_pretty_ron(&stored)
+        .map_err(|e| FileError::new(&path, Problem::Serialize(e.to_string())))?;
+    write_file_atomically(&path, format!("{HEADER}{body}\n").as_bytes())?;
+    Ok(path)
+}
