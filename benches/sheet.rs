@@ -47,6 +47,7 @@ fn bench_sheet(c: &mut Criterion) {
     let options = SheetOptions {
         paper: Paper::A4,
         file_name: "maria-keller-2026-11-25.ron".to_owned(),
+        ..SheetOptions::default()
     };
     if let Ok(pdf) = render_sheet(&plan, &options) {
         println!(

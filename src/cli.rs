@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::model::Severity;
+use crate::screening::screen;
 use crate::sheet::{Paper, SheetError, SheetOptions, render_sheet};
 use crate::store::{self, FileError, Library};
 
@@ -85,13 +86,13 @@ pub fn run_command(
         Command::Check {
             paths,
             deny_warnings,
-        } => check(paths, *deny_warnings, out),
+        } => check(paths, plans_dir, *deny_warnings, out),
         Command::List { client } => list(plans_dir, client.as_deref().unwrap_or(""), out),
         Command::Sheet {
             plan,
             output,
             paper,
-        } => sheet(plan, output, *paper, out),
+        } => sheet(plan, plans_dir, output, *paper, out),
     };
     match result {
         Ok(code) => code,
@@ -114,9 +115,11 @@ enum CliError {
 
 fn check(
     paths: &[PathBuf],
+    plans_dir: &Path,
     deny_warnings: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    let (rules, _) = store::load_screening_rules(plans_dir)?;
     let mut failed = false;
     for path in paths {
         let files = if path.is_dir() {
@@ -142,6 +145,22 @@ fn check(
                         writeln!(out, "{}: {finding}", file.display())?;
                         failed |= finding.severity == Severity::Error
                             || (deny_warnings && finding.severity == Severity::Warning);
+                    }
+                    match store::client_record_for_plan_file(&file, plans_dir, &plan.client.name) {
+                        Err(e) => {
+                            writeln!(out, "{e}")?;
+                            failed = true;
+                        }
+                        Ok(client) => {
+                            // Acknowledged warnings were decided on: not repeated.
+                            for warning in screen(&plan, client.as_ref(), &rules)
+                                .iter()
+                                .filter(|w| w.is_open())
+                            {
+                                writeln!(out, "{}: warning: {warning}", file.display())?;
+                                failed |= deny_warnings;
+                            }
+                        }
                     }
                 }
             }
@@ -175,17 +194,22 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
 
 fn sheet(
     plan_path: &Path,
+    plans_dir: &Path,
     output: &Path,
     paper: Paper,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let plan = store::load_plan(plan_path)?;
+    let (rules, _) = store::load_screening_rules(plans_dir)?;
+    let client = store::client_record_for_plan_file(plan_path, plans_dir, &plan.client.name)?;
     let options = SheetOptions {
         paper,
         file_name: plan_path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
+        warnings: screen(&plan, client.as_ref(), &rules),
+        client,
     };
     let pdf = render_sheet(&plan, &options).map_err(|source| CliError::Sheet {
         plan: plan_path.to_path_buf(),

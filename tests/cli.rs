@@ -24,6 +24,36 @@ fn check_passes_the_example_plans() {
 }
 
 #[test]
+fn check_prints_safety_warnings_without_failing_unless_denied() {
+    let output = run(&["check", "plans/lea-fischer-2026-11-24.ron"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    // Step 3 is deep tissue on the right gluteus medius of a pregnant client.
+    assert!(
+        text.lines().any(|l| l
+            .starts_with("plans/lea-fischer-2026-11-24.ron: warning: step 3: Adjust: Pregnancy")),
+        "{text}"
+    );
+    assert!(text.contains("Instead: "), "{text}");
+    let denied = run(&[
+        "check",
+        "--deny-warnings",
+        "plans/lea-fischer-2026-11-24.ron",
+    ]);
+    assert_eq!(denied.status.code(), Some(1));
+    // Acknowledged warnings are not repeated: Maria's right QL was decided on.
+    let maria = stdout(&run(&["check", "plans/maria-keller-2026-11-18.ron"]));
+    assert!(
+        maria.contains("step 3: Adjust: Quadratus lumborum"),
+        "{maria}"
+    );
+    assert!(
+        !maria.contains("step 4: Adjust: Quadratus lumborum"),
+        "{maria}"
+    );
+}
+
+#[test]
 fn check_reports_each_broken_file_with_line_and_column() {
     let output = run(&[
         "check",
@@ -35,7 +65,8 @@ fn check_reports_each_broken_file_with_line_and_column() {
     let bad_files = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad"))
         .expect("bad dir")
         .count();
-    assert_eq!(text.lines().count(), bad_files, "{text}");
+    let problems = text.lines().filter(|l| !l.contains(": warning: ")).count();
+    assert_eq!(problems, bad_files, "{text}");
     assert!(
         text.lines()
             .any(|l| l.starts_with("tests/data/bad/unknown_technique.ron:18:24: ")),

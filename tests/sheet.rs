@@ -165,6 +165,7 @@ fn options(paper: Paper) -> SheetOptions {
     SheetOptions {
         paper,
         file_name: "maria-keller-2026-11-25.ron".to_owned(),
+        ..SheetOptions::default()
     }
 }
 
@@ -485,6 +486,68 @@ fn fifteen_step_plan() -> Plan {
 }
 
 #[test]
+fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestResult {
+    use massage_planner::model::{
+        Acknowledgement, Area, ClientRecord, Condition, ConditionKind, Pain, PainLevel,
+    };
+    use massage_planner::screening::{RuleSet, screen};
+    let mut plan = example_plan();
+    plan.pain_before = Some(Pain {
+        level: PainLevel::new(6)?,
+        location: "right low back".to_owned(),
+    });
+    // Deep work on the right QL was decided on; the left one was not.
+    plan.acknowledged.push(Acknowledgement {
+        rule: "kidney_area_ql".to_owned(),
+        muscle: Some(Muscle::QuadratusLumborum),
+        side: Some(Side::Right),
+        note: "angled away".to_owned(),
+    });
+    let mut client = ClientRecord::new("Maria Keller", "MK-0142");
+    let mut disc = Condition::new(ConditionKind::HerniatedDisc);
+    disc.detail = "L4-L5".to_owned();
+    client.conditions.push(disc);
+    client.pressure_preference = Some(Pressure::new(4)?);
+    client.avoid.push(Area {
+        muscle: Muscle::Piriformis,
+        side: Side::Left,
+    });
+    let warnings = screen(&plan, Some(&client), &RuleSet::builtin()?);
+    let left_ql = warnings
+        .iter()
+        .find(|w| w.rule == "kidney_area_ql" && w.is_open())
+        .ok_or("the left QL warning is open")?
+        .step
+        .ok_or("on a step")?;
+    let options = SheetOptions {
+        client: Some(client),
+        warnings,
+        ..options(Paper::A4)
+    };
+    let pdf = render_sheet(&plan, &options)?;
+    let pages = read_pdf(&pdf)?;
+    let text = all_text(&pages);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Client's conditions and wishes",
+        "Herniated disc (L4-L5)",
+        "Prefers pressure at most firm (4/5)",
+        "Avoid: Left piriformis",
+        "Safety warnings (not yet acknowledged)",
+        "before: 6/10 (right low back)",
+    ] {
+        assert!(flat.contains(expected), "missing {expected:?} in {flat}");
+    }
+    let open_line = format!("• Adjust, step {} (Left quadratus lumborum):", left_ql + 1);
+    assert!(flat.contains(&open_line), "{open_line:?} in {flat}");
+    assert!(
+        !flat.contains("(Right quadratus lumborum)"),
+        "an acknowledged warning is not printed: {flat}"
+    );
+    Ok(())
+}
+
+#[test]
 fn a_full_fifteen_step_session_fits_one_page_on_either_paper() -> TestResult {
     let plan = fifteen_step_plan();
     for paper in Paper::ALL {
@@ -775,8 +838,17 @@ fn the_example_plans_print_on_one_page_each() -> TestResult {
             continue;
         }
         let plan = massage_planner::store::load_plan(&path)?;
+        // As printed from the app: with the client's record and warnings.
+        let client = massage_planner::store::find_client_record(&dir, &plan.client.name)?;
+        let rules = massage_planner::screening::RuleSet::builtin()?;
+        let warnings = massage_planner::screening::screen(&plan, client.as_ref(), &rules);
         for paper in Paper::ALL {
-            let pdf = render_sheet(&plan, &options(paper))?;
+            let options = SheetOptions {
+                client: client.clone(),
+                warnings: warnings.clone(),
+                ..options(paper)
+            };
+            let pdf = render_sheet(&plan, &options)?;
             assert_eq!(page_count(&pdf)?, 1, "{}: {paper}", path.display());
             let text = all_text(&read_pdf(&pdf)?);
             assert!(text.contains(plan.client.name.trim()), "{}", path.display());
@@ -835,6 +907,9 @@ fn write_sheets_to_look_at() -> TestResult {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "ron") {
                 let plan = massage_planner::store::load_plan(&path)?;
+                let client = massage_planner::store::find_client_record(&plans, &plan.client.name)?;
+                let rules = massage_planner::screening::RuleSet::builtin()?;
+                let warnings = massage_planner::screening::screen(&plan, client.as_ref(), &rules);
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -844,6 +919,8 @@ fn write_sheets_to_look_at() -> TestResult {
                     &SheetOptions {
                         paper: Paper::A4,
                         file_name: name.clone(),
+                        client,
+                        warnings,
                     },
                 )?;
                 std::fs::write(dir.join(format!("sheet-{name}.pdf")), pdf)?;

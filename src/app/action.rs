@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::command::Command;
 use crate::atlas::Layer;
-use crate::model::{Muscle, Pressure, Side, Technique};
+use crate::model::{Acknowledgement, ClientRecord, Muscle, Pain, Pressure, Side, Technique};
 use crate::sheet::Paper;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +43,16 @@ pub enum Action {
     SetPaper(Paper),
     /// Send the sheet straight to the default printer (CUPS `lp`).
     PrintDirect,
+    /// Start a new plan from built-in template number `n`.
+    NewFromTemplate(usize),
+    /// Open the client record of the plan's client for editing.
+    EditClient,
+    /// The client record form changed.
+    ClientDraft(ClientRecord),
+    /// Save the client record being edited.
+    SaveClient,
+    /// Close the client record form without saving.
+    CloseClientEditor,
 }
 
 /// A change to the plan itself: each is one undoable edit.
@@ -61,9 +71,27 @@ pub enum Edit {
     StepPressure(usize, Pressure),
     StepMinutes(usize, u16),
     StepNotes(usize, String),
-    MoveStep { from: usize, to: usize },
+    MoveStep {
+        from: usize,
+        to: usize,
+    },
     DuplicateStep(usize),
     RemoveStep(usize),
+    PainBefore(Option<Pain>),
+    PainAfter(Option<Pain>),
+    /// The therapist has read a screening warning (note may follow).
+    Acknowledge(Acknowledgement),
+    /// Take back the acknowledgement of `rule` on `region`.
+    Unacknowledge {
+        rule: String,
+        region: Option<(Muscle, Side)>,
+    },
+    /// The note of an acknowledgement.
+    AcknowledgementNote {
+        rule: String,
+        region: Option<(Muscle, Side)>,
+        note: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

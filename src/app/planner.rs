@@ -6,14 +6,16 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::action::{Action, Edit, UnsavedAnswer};
+use super::action::{Action, UnsavedAnswer};
+use super::client_state::{ClientState, Rules, client_folder};
 use super::command::Command;
 use super::document::{Document, OpenFile};
 use super::history::EditKey;
 use crate::atlas::Layer;
-use crate::model::{Muscle, Plan, Pressure, Side, Step, Technique};
+use crate::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
+use crate::screening::Warning;
 use crate::sheet::Paper;
-use crate::store::{self, FileError, FileStamp, Library, Overwrite};
+use crate::store::{self, FileError, FileStamp, Library, Overwrite, Template};
 
 /// Work the shell must do outside the plan: dialogs, printing, closing.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +45,7 @@ pub enum Continuation {
     Open(PathBuf),
     OpenDialog,
     NewSessionFromThis,
+    Template(usize),
     Close,
 }
 
@@ -92,11 +95,21 @@ pub struct Planner {
     /// The window may close now (the question was answered).
     pub close_confirmed: bool,
     pub effects: Vec<Effect>,
+    /// The open plan's client record and the client form.
+    pub client: ClientState,
+    pub rules: Rules,
+    pub templates: Vec<Template>,
 }
 
 impl Planner {
     pub fn new(plans_dir: PathBuf, today: Date) -> Self {
-        Planner {
+        let (templates, template_error) = match store::templates() {
+            Ok(templates) => (templates, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let rules = Rules::load(&plans_dir);
+        let error = template_error.or_else(|| rules.error.clone());
+        let mut planner = Planner {
             plans_dir,
             today,
             doc: Document::new(Plan::new(today)),
@@ -107,11 +120,35 @@ impl Planner {
             defaults: StepDefaults::default(),
             recent: Vec::new(),
             message: String::new(),
-            error: None,
+            error,
             pending: None,
             close_confirmed: false,
             effects: Vec::new(),
-        }
+            client: ClientState::default(),
+            rules,
+            templates,
+        };
+        planner.follow_client();
+        planner
+    }
+
+    /// The open plan's screening warnings, acknowledged ones included.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.rules.screen(&self.doc.plan, &self.client)
+    }
+
+    /// The folder whose `clients/` holds the open plan's client record.
+    pub fn client_folder(&self) -> PathBuf {
+        client_folder(
+            &self.plans_dir,
+            self.doc.file.as_ref().map(|f| f.path.as_path()),
+            &self.doc.plan.client.name,
+        )
+    }
+
+    fn follow_client(&mut self) {
+        let folder = self.client_folder();
+        self.client.follow(&folder, &self.doc.plan.client.name);
     }
 
     /// A path as the therapist thinks of it: relative to the plans folder
@@ -128,6 +165,11 @@ impl Planner {
     }
 
     pub fn apply(&mut self, action: Action) {
+        self.apply_one(action);
+        self.follow_client();
+    }
+
+    fn apply_one(&mut self, action: Action) {
         match action {
             Action::Command(command) => self.run(command),
             Action::Pick { muscle, side } => self.pick(muscle, side),
@@ -158,6 +200,49 @@ impl Planner {
                 self.plans_dir = dir;
                 self.library = LibraryState::Loading;
                 self.effects.push(Effect::LoadLibrary);
+                self.rules = Rules::load(&self.plans_dir);
+                self.error = self.rules.error.clone();
+                let folder = self.client_folder();
+                self.client.reload(&folder, &self.doc.plan.client.name);
+            }
+            Action::NewFromTemplate(n) => {
+                if n < self.templates.len() {
+                    self.unless_unsaved(Continuation::Template(n));
+                }
+            }
+            Action::EditClient => self.client.start_editing(&self.doc.plan),
+            Action::ClientDraft(draft) => {
+                if self.client.draft.is_some() {
+                    self.client.draft = Some(draft);
+                }
+            }
+            Action::SaveClient => self.save_client(),
+            Action::CloseClientEditor => self.client.draft = None,
+        }
+    }
+
+    /// Writes the client form to `clients/NAME.ron`; on failure the form
+    /// stays open with its edits.
+    fn save_client(&mut self) {
+        let Some(draft) = self.client.draft.clone() else {
+            return;
+        };
+        if draft.name.trim().is_empty() {
+            self.error = Some("Give the plan a client name before saving a client record.".into());
+            return;
+        }
+        let folder = self.client_folder();
+        match store::save_client_record(&folder, &draft) {
+            Ok(path) => {
+                self.message = format!("Saved the client record {}", self.short_path(&path));
+                self.error = None;
+                self.client.draft = None;
+                self.client.reload(&folder, &self.doc.plan.client.name);
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "{e}. The client form is still open with your changes."
+                ));
             }
         }
     }
@@ -238,6 +323,18 @@ impl Planner {
                     self.doc.plan.date
                 );
                 self.doc = Document::unsaved(copy, blank);
+            }
+            Continuation::Template(n) => {
+                if let Some(template) = self.templates.get(n) {
+                    let client = Client {
+                        name: self.doc.plan.client.name.clone(),
+                        id: self.doc.plan.client.id.clone(),
+                    };
+                    let mut plan = template.instantiate(client, self.today);
+                    plan.therapist = self.doc.plan.therapist.clone();
+                    self.message = format!("New plan from the template \"{}\"", template.title);
+                    self.doc = Document::unsaved(plan, Plan::new(self.today));
+                }
             }
             Continuation::Close => {
                 self.close_confirmed = true;
@@ -343,77 +440,6 @@ impl Planner {
         self.doc
             .edit(EditKey::Discrete, |plan| plan.steps.push(step));
         self.doc.selected_step = Some(self.doc.plan.steps.len() - 1);
-    }
-
-    fn edit(&mut self, edit: Edit) {
-        let doc = &mut self.doc;
-        match edit {
-            Edit::ClientName(v) => doc.edit(EditKey::Header("client"), |p| p.client.name = v),
-            Edit::ClientId(v) => doc.edit(EditKey::Header("client id"), |p| p.client.id = v),
-            Edit::Date(v) => doc.edit(EditKey::Header("date"), |p| p.date = v),
-            Edit::Therapist(v) => doc.edit(EditKey::Header("therapist"), |p| p.therapist = v),
-            Edit::SessionMinutes(v) => {
-                doc.edit(EditKey::Header("session"), |p| p.session_minutes = v);
-            }
-            Edit::Goals(v) => doc.edit(EditKey::Header("goals"), |p| p.goals = v),
-            Edit::Precautions(v) => doc.edit(EditKey::Header("precautions"), |p| p.precautions = v),
-            Edit::SelfCare(v) => doc.edit(EditKey::Header("self care"), |p| p.self_care = v),
-            Edit::StepSide(i, v) => doc.edit(EditKey::Step(i, "side"), |p| {
-                if let Some(s) = p.steps.get_mut(i) {
-                    s.side = v;
-                }
-            }),
-            Edit::StepTechnique(i, v) => {
-                self.defaults.technique = v;
-                doc.edit(EditKey::Step(i, "technique"), |p| {
-                    if let Some(s) = p.steps.get_mut(i) {
-                        s.technique = v;
-                    }
-                });
-            }
-            Edit::StepPressure(i, v) => {
-                self.defaults.pressure = v;
-                doc.edit(EditKey::Step(i, "pressure"), |p| {
-                    if let Some(s) = p.steps.get_mut(i) {
-                        s.pressure = v;
-                    }
-                });
-            }
-            Edit::StepMinutes(i, v) => doc.edit(EditKey::Step(i, "minutes"), |p| {
-                if let Some(s) = p.steps.get_mut(i) {
-                    s.minutes = v;
-                }
-            }),
-            Edit::StepNotes(i, v) => doc.edit(EditKey::Step(i, "notes"), |p| {
-                if let Some(s) = p.steps.get_mut(i) {
-                    s.notes = v;
-                }
-            }),
-            Edit::MoveStep { from, to } => {
-                let len = doc.plan.steps.len();
-                if from < len && to < len && from != to {
-                    doc.edit(EditKey::Discrete, |p| {
-                        let step = p.steps.remove(from);
-                        p.steps.insert(to, step);
-                    });
-                    doc.selected_step = Some(to);
-                }
-            }
-            Edit::DuplicateStep(i) => {
-                if let Some(step) = doc.plan.steps.get(i).cloned() {
-                    doc.edit(EditKey::Discrete, |p| p.steps.insert(i + 1, step));
-                    doc.selected_step = Some(i + 1);
-                }
-            }
-            Edit::RemoveStep(i) => {
-                if i < doc.plan.steps.len() {
-                    doc.edit(EditKey::Discrete, |p| {
-                        p.steps.remove(i);
-                    });
-                    doc.selected_step = None;
-                }
-            }
-        }
     }
 
     /// The window title: client, date, file and an unsaved mark.

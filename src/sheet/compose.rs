@@ -3,14 +3,15 @@
 
 use jiff::civil::{Date, Weekday};
 
-use crate::model::{Finding, Plan, Severity};
+use crate::model::Plan;
 
 use super::SheetOptions;
 use super::fonts::Fonts;
 use super::layout::{Frame, Op, Pager, Pen, Rect, grey};
 use super::map::{Legend, MapBlock};
+use super::sections::{Section, sections};
 use super::table::{lay_out_table, table_height};
-use super::text::{Style, ellipsize, wrap};
+use super::text::{Style, ellipsize};
 
 const KICKER: Style = Style::bold(7.5);
 const CLIENT: Style = Style::bold(18.0);
@@ -18,9 +19,6 @@ const FIELD_LABEL: Style = Style::bold(6.5);
 const FIELD_VALUE: Style = Style::bold(10.5);
 const FIELD_NOTE: Style = Style::regular(7.5);
 const BADGE: Style = Style::bold(7.0);
-const SECTION_TITLE: Style = Style::bold(9.5);
-const SECTION_BODY: Style = Style::regular(9.0);
-const SECTION_LINE: f32 = 12.0;
 const GAP: f32 = 16.0;
 
 /// The pages of the sheet, laid out but not yet drawn.
@@ -33,9 +31,9 @@ pub(crate) fn lay_out(plan: &Plan, options: &SheetOptions, fonts: &Fonts) -> (Fr
     );
     let mut pager = Pager::new(fonts, frame, running_head);
     header(&mut pager, plan);
-    notes_beside_map(&mut pager, plan);
+    notes_beside_map(&mut pager, plan, options);
     lay_out_table(&mut pager, plan);
-    session_record(&mut pager);
+    session_record(&mut pager, plan);
     (frame, pager.finish(&options.file_name))
 }
 
@@ -70,7 +68,7 @@ pub(crate) fn long_date(date: Date) -> String {
 
 /// Room to write by hand during the session, where the last page has
 /// space left: pain before and after (0–10) and a few ruled lines.
-fn session_record(pager: &mut Pager) {
+fn session_record(pager: &mut Pager, plan: &Plan) {
     const LINE_GAP: f32 = 20.0;
     let frame = pager.frame;
     let top = pager.y + 18.0;
@@ -87,14 +85,16 @@ fn session_record(pager: &mut Pager) {
         "Session notes".to_owned(),
     );
     let label = Style::regular(9.0);
-    let prompt = "Pain (0–10)   before: ______   after: ______";
-    pager.text_right(
-        frame.right,
-        top + 10.0,
-        label,
-        grey::TEXT_SECONDARY,
-        prompt.to_owned(),
+    let rating = |pain: &Option<crate::model::Pain>| match pain {
+        Some(pain) => ellipsize(pager.fonts, label, &pain.to_string(), 200.0),
+        None => "______".to_owned(),
+    };
+    let prompt = format!(
+        "Pain (0–10)   before: {}   after: {}",
+        rating(&plan.pain_before),
+        rating(&plan.pain_after)
     );
+    pager.text_right(frame.right, top + 10.0, label, grey::TEXT_SECONDARY, prompt);
     let mut y = top + 16.0;
     for _ in 0..lines as usize {
         y += LINE_GAP;
@@ -245,11 +245,11 @@ impl Split {
 /// self-care on the right, running on under the map when they are long.
 /// The map is as large as it can be while the table still fits the page;
 /// a smaller map leaves the notes more width.
-fn notes_beside_map(pager: &mut Pager, plan: &Plan) {
+fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
     let frame = pager.frame;
     let fonts = pager.fonts;
     let top = pager.y;
-    let sections = sections(plan);
+    let sections = sections(plan, options);
     let room = frame.bottom - top - AFTER_TOP - table_height(fonts, plan, frame.content_width());
     let widest = (frame.content_width() * MAP_COLUMN_SHARE).round();
     let largest = MapBlock::new(fonts, widest).max_map_height();
@@ -304,125 +304,3 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan) {
 
 /// Space between the map and notes and the table.
 const AFTER_TOP: f32 = 12.0;
-const TITLE_LINE: f32 = 16.0;
-const AFTER_SECTION: f32 = 8.0;
-
-struct Section {
-    title: &'static str,
-    body: String,
-    emphasis: Emphasis,
-    /// Shown in grey when the body is empty.
-    when_empty: Option<&'static str>,
-}
-
-/// Goals always; precautions, plan check and self-care when there are any.
-fn sections(plan: &Plan) -> Vec<Section> {
-    let mut sections = vec![Section {
-        title: "Goals",
-        body: plan.goals.clone(),
-        emphasis: Emphasis::Normal,
-        when_empty: Some("None recorded."),
-    }];
-    if !plan.precautions.trim().is_empty() {
-        sections.push(Section {
-            title: "Precautions",
-            body: plan.precautions.clone(),
-            emphasis: Emphasis::Warning,
-            when_empty: None,
-        });
-    }
-    let findings = plan.validate();
-    if !findings.is_empty() {
-        sections.push(Section {
-            title: "Plan check",
-            body: findings
-                .iter()
-                .map(finding_line)
-                .collect::<Vec<_>>()
-                .join("\n"),
-            emphasis: Emphasis::Warning,
-            when_empty: None,
-        });
-    }
-    if !plan.self_care.trim().is_empty() {
-        sections.push(Section {
-            title: "Self-care advice",
-            body: plan.self_care.clone(),
-            emphasis: Emphasis::Normal,
-            when_empty: None,
-        });
-    }
-    sections
-}
-
-impl Section {
-    fn bar(&self) -> f32 {
-        if self.emphasis == Emphasis::Warning {
-            8.0
-        } else {
-            0.0
-        }
-    }
-
-    fn text(&self) -> (&str, u8) {
-        match (self.body.trim(), self.when_empty) {
-            ("", Some(empty)) => (empty, grey::TEXT_SECONDARY),
-            (text, _) => (text, grey::BLACK),
-        }
-    }
-
-    /// Height when set `width` wide.
-    fn height(&self, fonts: &Fonts, width: f32) -> f32 {
-        let inner = width - self.bar();
-        let title = wrap(fonts, SECTION_TITLE, self.title, inner).len();
-        let body = wrap(fonts, SECTION_BODY, self.text().0, inner).len();
-        title as f32 * TITLE_LINE + body as f32 * SECTION_LINE + AFTER_SECTION
-    }
-
-    fn place(&self, pager: &mut Pager, column: &impl Fn(usize, f32) -> (f32, f32)) {
-        let bar = self.bar();
-        let indented = |page: usize, y: f32| {
-            let (x, w) = column(page, y);
-            (x + bar, w - bar)
-        };
-        // Keep the title with the first two lines of the text.
-        pager.make_room(TITLE_LINE + 2.0 * SECTION_LINE);
-        let mut placed = pager.flow(self.title, SECTION_TITLE, grey::BLACK, TITLE_LINE, indented);
-        let (text, shade) = self.text();
-        placed.extend(pager.flow(text, SECTION_BODY, shade, SECTION_LINE, indented));
-        if self.emphasis == Emphasis::Warning {
-            // A black bar down the left edge, line by line, so it follows
-            // the text across a page break.
-            for (page, line) in placed {
-                let rect = Rect::new(line.x - bar, line.y, 2.5, line.h);
-                pager.push_on(
-                    page,
-                    Op::Rect {
-                        rect,
-                        fill: Some(grey::BLACK),
-                        stroke: None,
-                    },
-                );
-            }
-        }
-        pager.y += AFTER_SECTION;
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Emphasis {
-    Normal,
-    /// A black bar down the left edge: read this before starting.
-    Warning,
-}
-
-fn finding_line(finding: &Finding) -> String {
-    let level = match finding.severity {
-        Severity::Error => "Error",
-        Severity::Warning => "Warning",
-    };
-    match finding.step {
-        Some(step) => format!("• {level}, step {}: {}", step + 1, finding.message),
-        None => format!("• {level}: {}", finding.message),
-    }
-}

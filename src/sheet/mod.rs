@@ -19,13 +19,15 @@ mod layout;
 mod map;
 mod paper;
 mod render;
+mod sections;
 mod table;
 mod text;
 
 pub use error::SheetError;
 pub use paper::{Paper, UnknownPaper};
 
-use crate::model::Plan;
+use crate::model::{ClientRecord, Plan};
+use crate::screening::Warning;
 
 /// How to print the sheet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +36,11 @@ pub struct SheetOptions {
     /// Shown in the footer of every page, so a printout leads back to its
     /// file; usually the plan file's name. May be empty.
     pub file_name: String,
+    /// The client's record: conditions, preferences and areas to avoid are
+    /// printed with the precautions.
+    pub client: Option<ClientRecord>,
+    /// The plan's screening warnings; the unacknowledged ones are printed.
+    pub warnings: Vec<Warning>,
 }
 
 /// The plan sheet as PDF bytes, ready to save or print. Text is real,

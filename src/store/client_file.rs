@@ -69,3 +69,18 @@ pub fn save_client_record(plans_dir: &Path, record: &ClientRecord) -> Result<Pat
     write_file_atomically(&path, format!("{HEADER}{body}\n").as_bytes())?;
     Ok(path)
 }
+
+/// The record for the client of the plan file `plan_file`: looked for in
+/// the plan's own folder first, then in the plans folder.
+pub fn client_record_for_plan_file(
+    plan_file: &Path,
+    plans_dir: &Path,
+    client_name: &str,
+) -> Result<Option<ClientRecord>, FileError> {
+    if let Some(folder) = plan_file.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Some(record) = find_client_record(folder, client_name)?
+    {
+        return Ok(Some(record));
+    }
+    find_client_record(plans_dir, client_name)
+}

@@ -10,6 +10,7 @@ use egui::{
 use super::style;
 use crate::atlas::{Atlas, Layer, Point, Region};
 use crate::model::{Muscle, Plan, Side};
+use crate::screening::Level;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapAction {
@@ -22,6 +23,8 @@ pub struct MapView<'a> {
     pub plan: &'a Plan,
     pub layer: Layer,
     pub selected_step: Option<usize>,
+    /// Regions with open screening warnings and the most serious level.
+    pub warned: &'a [(Muscle, Side, Level)],
 }
 
 /// Maps atlas units into the widget rectangle, keeping the aspect ratio.
@@ -297,6 +300,27 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
             if let Some(region) = shown_region(atlas, view.layer, step.muscle, side) {
                 let stroke = Stroke::new(line(2.6), colours.highlight);
                 painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
+            }
+        }
+    }
+
+    // Regions with open screening warnings: a dashed ring in the level's colour.
+    for &(muscle, side, level) in view.warned {
+        for one_side in [Side::Left, Side::Right]
+            .into_iter()
+            .filter(|&s| side.covers(s))
+        {
+            if let Some(region) = shown_region(atlas, view.layer, muscle, one_side) {
+                let mut points = screen(fit, &region.outline);
+                if let Some(first) = points.first().copied() {
+                    points.push(first);
+                }
+                painter.extend(Shape::dashed_line(
+                    &points,
+                    Stroke::new(line(2.4), style::level_colour(level)),
+                    line(5.0),
+                    line(3.0),
+                ));
             }
         }
     }

@@ -9,9 +9,19 @@ pub fn menu_bar(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            for command in [Command::New, Command::Open] {
-                command_button(ui, command, true, &mut actions);
-            }
+            command_button(ui, Command::New, true, &mut actions);
+            ui.menu_button("New plan from template", |ui| {
+                for (index, template) in planner.templates.iter().enumerate() {
+                    if ui
+                        .button(template.title)
+                        .on_hover_text(&template.plan.goals)
+                        .clicked()
+                    {
+                        actions.push(Action::NewFromTemplate(index));
+                    }
+                }
+            });
+            command_button(ui, Command::Open, true, &mut actions);
             ui.menu_button("Open recent", |ui| {
                 if planner.recent.is_empty() {
                     ui.label("No recent plans");

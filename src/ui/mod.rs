@@ -1,10 +1,12 @@
 //! egui views. Each reads the planner's state and returns the actions the
 //! person took; none of them changes the plan itself.
 
+pub mod client_editor;
 pub mod library_panel;
 pub mod map;
 pub mod menu;
 pub mod plan_editor;
+pub mod safety;
 pub mod status_bar;
 pub mod style;
 pub mod time_bar;

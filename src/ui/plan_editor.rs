@@ -3,16 +3,21 @@
 
 use egui::{ComboBox, DragValue, Grid, Response, RichText, TextEdit, Ui};
 
+use super::safety::{client_summary, warning_list};
 use super::style;
 use super::time_bar::time_bar;
 use crate::app::{Action, Edit, Planner};
-use crate::model::{MAX_STEP_MINUTES, MIN_STEP_MINUTES, Plan, Pressure, Side, Step, Technique};
+use crate::model::{
+    MAX_STEP_MINUTES, MIN_STEP_MINUTES, Pain, PainLevel, Plan, Pressure, Side, Step, Technique,
+};
+use crate::screening::Warning;
 
 const SESSION_CHOICES: [u16; 5] = [30, 45, 60, 75, 90];
 
 pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
     let mut actions = Vec::new();
     let plan = &planner.doc.plan;
+    let warnings = planner.warnings();
     ui.add_space(4.0);
     ui.heading("Session plan");
     Grid::new("plan header")
@@ -52,7 +57,28 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
             ui.label("Session");
             session_length(ui, plan.session_minutes, &mut actions);
             ui.end_row();
+            let label = ui.label("Pain before");
+            pain_field(
+                ui,
+                label.id,
+                "before",
+                &plan.pain_before,
+                &mut actions,
+                Edit::PainBefore,
+            );
+            ui.end_row();
+            let label = ui.label("Pain after");
+            pain_field(
+                ui,
+                label.id,
+                "after",
+                &plan.pain_after,
+                &mut actions,
+                Edit::PainAfter,
+            );
+            ui.end_row();
         });
+    client_summary(ui, planner, &mut actions);
     ui.label("Goals and notes");
     multiline(
         ui,
@@ -90,6 +116,8 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         };
         ui.label(RichText::new(finding.to_string()).color(colour));
     }
+    let whole_plan: Vec<&Warning> = warnings.iter().filter(|w| w.step.is_none()).collect();
+    warning_list(ui, &whole_plan, &mut actions);
     ui.separator();
     ui.horizontal(|ui| {
         ui.heading(format!("Steps ({})", plan.steps.len()));
@@ -101,12 +129,17 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (index, step) in plan.steps.iter().enumerate() {
+                let on_step: Vec<&Warning> =
+                    warnings.iter().filter(|w| w.step == Some(index)).collect();
                 step_card(
                     ui,
-                    index,
-                    step,
-                    plan.steps.len(),
-                    planner.doc.selected_step,
+                    StepView {
+                        index,
+                        step,
+                        count: plan.steps.len(),
+                        selected: planner.doc.selected_step,
+                        warnings: &on_step,
+                    },
                     &mut actions,
                 );
             }
@@ -114,14 +147,22 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
     actions
 }
 
-fn step_card(
-    ui: &mut Ui,
+struct StepView<'a> {
     index: usize,
-    step: &Step,
+    step: &'a Step,
     count: usize,
     selected: Option<usize>,
-    actions: &mut Vec<Action>,
-) {
+    warnings: &'a [&'a Warning],
+}
+
+fn step_card(ui: &mut Ui, view: StepView<'_>, actions: &mut Vec<Action>) {
+    let StepView {
+        index,
+        step,
+        count,
+        selected,
+        warnings,
+    } = view;
     let is_selected = selected == Some(index);
     let frame = egui::Frame::group(ui.style()).fill(if is_selected {
         ui.visuals().selection.bg_fill.gamma_multiply(0.35)
@@ -177,7 +218,65 @@ fn step_card(
                     push_text_edit(&response, notes, actions, |v| Edit::StepNotes(index, v));
                 });
             });
+            warning_list(ui, warnings, actions);
         });
+    });
+}
+
+/// Pain 0–10 (or not asked) and where, on one row.
+fn pain_field(
+    ui: &mut Ui,
+    label: egui::Id,
+    which: &str,
+    pain: &Option<Pain>,
+    actions: &mut Vec<Action>,
+    edit: impl Fn(Option<Pain>) -> Edit,
+) {
+    ui.horizontal(|ui| {
+        let shown = match pain {
+            Some(p) => format!("{}/10", p.level.level()),
+            None => "not asked".to_string(),
+        };
+        let response = ComboBox::from_id_salt(("pain", which))
+            .selected_text(shown)
+            .width(80.0)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(pain.is_none(), "not asked").clicked() && pain.is_some() {
+                    actions.push(Action::Edit(edit(None)));
+                }
+                for level in 0..=PainLevel::MAX.level() {
+                    let chosen = pain.as_ref().map(|p| p.level.level()) == Some(level);
+                    if ui.selectable_label(chosen, format!("{level}/10")).clicked() && !chosen {
+                        let location = pain
+                            .as_ref()
+                            .map(|p| p.location.clone())
+                            .unwrap_or_default();
+                        if let Ok(level) = PainLevel::new(level) {
+                            actions.push(Action::Edit(edit(Some(Pain { level, location }))));
+                        }
+                    }
+                }
+            })
+            .response
+            .labelled_by(label)
+            .on_hover_text("0 no pain, 10 worst imaginable");
+        name_widget(&response, format!("Pain {which} the session"));
+        if let Some(current) = pain {
+            let mut location = current.location.clone();
+            let response = ui.add(
+                TextEdit::singleline(&mut location)
+                    .hint_text("Where")
+                    .desired_width(ui.available_width()),
+            );
+            name_widget(
+                &response,
+                format!("Where the pain is felt {which} the session"),
+            );
+            let level = current.level;
+            push_text_edit(&response, location, actions, |location| {
+                edit(Some(Pain { level, location }))
+            });
+        }
     });
 }
 

@@ -25,3 +25,14 @@ pub fn technique_colour(technique: Technique) -> Color32 {
 pub const WARNING: Color32 = Color32::from_rgb(214, 140, 0);
 pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
 pub const GOOD: Color32 = Color32::from_rgb(40, 150, 80);
+
+/// Screening levels, most serious in the strongest colour.
+pub fn level_colour(level: crate::screening::Level) -> Color32 {
+    use crate::screening::Level;
+    match level {
+        Level::ReferOut => ERROR,
+        Level::Avoid => Color32::from_rgb(220, 70, 20),
+        Level::Adjust => WARNING,
+        Level::Note => Color32::from_rgb(90, 130, 200),
+    }
+}

@@ -1,0 +1,219 @@
+//! The text sections beside the map: goals, pain, precautions, the
+//! client's conditions, safety warnings, plan check and self-care.
+
+use crate::model::{ClientRecord, Finding, Plan, Severity};
+use crate::screening::Warning;
+
+use super::SheetOptions;
+use super::fonts::Fonts;
+use super::layout::{Op, Pager, Rect, grey};
+use super::text::{Style, wrap};
+
+const SECTION_TITLE: Style = Style::bold(9.5);
+const SECTION_BODY: Style = Style::regular(9.0);
+const SECTION_LINE: f32 = 12.0;
+const TITLE_LINE: f32 = 16.0;
+const AFTER_SECTION: f32 = 8.0;
+
+pub(crate) struct Section {
+    title: &'static str,
+    body: String,
+    emphasis: Emphasis,
+    /// Shown in grey when the body is empty.
+    when_empty: Option<&'static str>,
+}
+
+/// Goals always; precautions, the client's conditions, safety
+/// warnings, plan check and self-care when there are any.
+pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
+    let mut sections = vec![Section {
+        title: "Goals",
+        body: plan.goals.clone(),
+        emphasis: Emphasis::Normal,
+        when_empty: Some("None recorded."),
+    }];
+    if !plan.precautions.trim().is_empty() {
+        sections.push(Section {
+            title: "Precautions",
+            body: plan.precautions.clone(),
+            emphasis: Emphasis::Warning,
+            when_empty: None,
+        });
+    }
+    if let Some(client) = &options.client {
+        let lines = client_lines(client);
+        if !lines.is_empty() {
+            sections.push(Section {
+                title: "Client's conditions and wishes",
+                body: lines.join("\n"),
+                emphasis: Emphasis::Warning,
+                when_empty: None,
+            });
+        }
+    }
+    let open = warning_lines(plan, &options.warnings);
+    if !open.is_empty() {
+        sections.push(Section {
+            title: "Safety warnings (not yet acknowledged)",
+            body: open.join("\n"),
+            emphasis: Emphasis::Warning,
+            when_empty: None,
+        });
+    }
+    let findings = plan.validate();
+    if !findings.is_empty() {
+        sections.push(Section {
+            title: "Plan check",
+            body: findings
+                .iter()
+                .map(finding_line)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            emphasis: Emphasis::Warning,
+            when_empty: None,
+        });
+    }
+    if !plan.self_care.trim().is_empty() {
+        sections.push(Section {
+            title: "Self-care advice",
+            body: plan.self_care.clone(),
+            emphasis: Emphasis::Normal,
+            when_empty: None,
+        });
+    }
+    sections
+}
+
+impl Section {
+    fn bar(&self) -> f32 {
+        if self.emphasis == Emphasis::Warning {
+            8.0
+        } else {
+            0.0
+        }
+    }
+
+    fn text(&self) -> (&str, u8) {
+        match (self.body.trim(), self.when_empty) {
+            ("", Some(empty)) => (empty, grey::TEXT_SECONDARY),
+            (text, _) => (text, grey::BLACK),
+        }
+    }
+
+    /// Height when set `width` wide.
+    pub(crate) fn height(&self, fonts: &Fonts, width: f32) -> f32 {
+        let inner = width - self.bar();
+        let title = wrap(fonts, SECTION_TITLE, self.title, inner).len();
+        let body = wrap(fonts, SECTION_BODY, self.text().0, inner).len();
+        title as f32 * TITLE_LINE + body as f32 * SECTION_LINE + AFTER_SECTION
+    }
+
+    pub(crate) fn place(&self, pager: &mut Pager, column: &impl Fn(usize, f32) -> (f32, f32)) {
+        let bar = self.bar();
+        let indented = |page: usize, y: f32| {
+            let (x, w) = column(page, y);
+            (x + bar, w - bar)
+        };
+        // Keep the title with the first two lines of the text.
+        pager.make_room(TITLE_LINE + 2.0 * SECTION_LINE);
+        let mut placed = pager.flow(self.title, SECTION_TITLE, grey::BLACK, TITLE_LINE, indented);
+        let (text, shade) = self.text();
+        placed.extend(pager.flow(text, SECTION_BODY, shade, SECTION_LINE, indented));
+        if self.emphasis == Emphasis::Warning {
+            // A black bar down the left edge, line by line, so it follows
+            // the text across a page break.
+            for (page, line) in placed {
+                let rect = Rect::new(line.x - bar, line.y, 2.5, line.h);
+                pager.push_on(
+                    page,
+                    Op::Rect {
+                        rect,
+                        fill: Some(grey::BLACK),
+                        stroke: None,
+                    },
+                );
+            }
+        }
+        pager.y += AFTER_SECTION;
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    Normal,
+    /// A black bar down the left edge: read this before starting.
+    Warning,
+}
+
+/// One line per condition, then the pressure preference and areas.
+fn client_lines(client: &ClientRecord) -> Vec<String> {
+    let mut lines: Vec<String> = client.conditions.iter().map(|c| c.to_string()).collect();
+    if let Some(pressure) = client.pressure_preference {
+        lines.push(format!("Prefers pressure at most {}", pressure.label()));
+    }
+    let areas = |areas: &[crate::model::Area]| {
+        areas
+            .iter()
+            .map(|a| a.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !client.avoid.is_empty() {
+        lines.push(format!("Avoid: {}", areas(&client.avoid)));
+    }
+    if !client.focus.is_empty() {
+        lines.push(format!("Focus: {}", areas(&client.focus)));
+    }
+    lines
+}
+
+/// One line per rule with the steps it fired on: "Adjust, step 3 (Right
+/// gluteus medius), step 4 (Right piriformis): reason. Instead: ...". Why
+/// it fired is left out: the client's conditions are listed just above.
+fn warning_lines(plan: &Plan, warnings: &[Warning]) -> Vec<String> {
+    let mut rules: Vec<(&Warning, Vec<String>)> = Vec::new();
+    for warning in warnings.iter().filter(|w| w.is_open()) {
+        let place = warning
+            .step
+            .and_then(|i| plan.steps.get(i).map(|s| (i, s)))
+            .map(|(i, step)| {
+                format!(
+                    "step {} ({})",
+                    i + 1,
+                    step.muscle.label_with_side(step.side)
+                )
+            });
+        match rules
+            .iter_mut()
+            .find(|(first, _)| first.rule == warning.rule)
+        {
+            Some((_, places)) => places.extend(place),
+            None => rules.push((warning, place.into_iter().collect())),
+        }
+    }
+    rules
+        .into_iter()
+        .map(|(warning, places)| {
+            let mut line = format!("• {}", warning.level.name());
+            if !places.is_empty() {
+                line.push_str(&format!(", {}", places.join(", ")));
+            }
+            line.push_str(&format!(": {}", warning.reason));
+            if !warning.suggestion.is_empty() {
+                line.push_str(&format!(". Instead: {}", warning.suggestion));
+            }
+            line
+        })
+        .collect()
+}
+
+fn finding_line(finding: &Finding) -> String {
+    let level = match finding.severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+    };
+    match finding.step {
+        Some(step) => format!("• {level}, step {}: {}", step + 1, finding.message),
+        None => format!("• {level}: {}", finding.message),
+    }
+}

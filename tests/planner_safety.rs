@@ -1,0 +1,242 @@
+//! Client records, screening warnings, acknowledgements, pain and templates
+//! through the one place that applies actions, without a window.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::Path;
+
+use jiff::civil::date;
+use massage_planner::app::{Action, Command, Edit, Planner, UnsavedAnswer};
+use massage_planner::model::{
+    Acknowledgement, Condition, ConditionKind, Muscle, Pain, PainLevel, Pressure, Side, Technique,
+};
+use massage_planner::store;
+
+fn planner(dir: &Path) -> Planner {
+    Planner::new(dir.to_path_buf(), date(2026, 11, 25))
+}
+
+/// A plan for "Ada Lind" with deep work on the left erector spinae.
+fn ada_with_deep_back_work(dir: &Path) -> Planner {
+    let mut p = planner(dir);
+    p.apply(Action::Edit(Edit::ClientName("Ada Lind".into())));
+    p.apply(Action::Pick {
+        muscle: Muscle::ErectorSpinae,
+        side: Side::Left,
+    });
+    p.apply(Action::Edit(Edit::StepTechnique(0, Technique::DeepTissue)));
+    p
+}
+
+#[test]
+fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ada_with_deep_back_work(dir.path());
+    assert!(p.client.record.is_none());
+    assert!(
+        p.warnings()
+            .iter()
+            .all(|w| w.rule != "disc_deep_work_lumbar")
+    );
+
+    p.apply(Action::EditClient);
+    let mut draft = p.client.draft.clone().expect("the form opens");
+    assert_eq!(draft.name, "Ada Lind");
+    let mut disc = Condition::new(ConditionKind::HerniatedDisc);
+    disc.detail = "L5-S1".into();
+    draft.conditions.push(disc);
+    p.apply(Action::ClientDraft(draft.clone()));
+    // Not saved until Save: the warnings do not change yet.
+    assert!(p.client.record.is_none());
+    p.apply(Action::SaveClient);
+    assert!(p.client.draft.is_none(), "the form closes after saving");
+    assert_eq!(p.client.record.as_ref(), Some(&draft));
+    let on_disk = store::find_client_record(dir.path(), "Ada Lind").unwrap();
+    assert_eq!(on_disk, Some(draft));
+
+    let warning = p
+        .warnings()
+        .into_iter()
+        .find(|w| w.rule == "disc_deep_work_lumbar")
+        .expect("the disc rule fires for the deep step");
+    assert_eq!(warning.step, Some(0));
+    assert!(warning.because.contains("L5-S1"));
+    // The plan itself is untouched by saving the record.
+    assert!(p.doc.is_dirty());
+}
+
+#[test]
+fn cancelling_the_client_form_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ada_with_deep_back_work(dir.path());
+    p.apply(Action::EditClient);
+    let mut draft = p.client.draft.clone().unwrap();
+    draft.pressure_preference = Some(Pressure::new(2).unwrap());
+    p.apply(Action::ClientDraft(draft));
+    p.apply(Action::CloseClientEditor);
+    assert!(p.client.draft.is_none());
+    assert!(!dir.path().join(store::CLIENTS_DIR).exists());
+}
+
+#[test]
+fn a_client_record_that_cannot_be_written_keeps_the_form_open_with_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the clients folder should be: the save must fail.
+    std::fs::write(dir.path().join(store::CLIENTS_DIR), "not a folder").unwrap();
+    let mut p = ada_with_deep_back_work(dir.path());
+    p.apply(Action::EditClient);
+    p.apply(Action::SaveClient);
+    assert!(p.client.draft.is_some());
+    assert!(
+        p.error.as_deref().unwrap().contains("clients"),
+        "{:?}",
+        p.error
+    );
+}
+
+#[test]
+fn renaming_the_client_follows_to_their_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut record = massage_planner::model::ClientRecord::new("Bo Berg", "");
+    record
+        .conditions
+        .push(Condition::new(ConditionKind::Osteoporosis));
+    store::save_client_record(dir.path(), &record).unwrap();
+    let mut p = ada_with_deep_back_work(dir.path());
+    assert!(p.client.record.is_none());
+    p.apply(Action::Edit(Edit::ClientName("Bo Berg".into())));
+    assert_eq!(p.client.record.as_ref(), Some(&record));
+    assert!(
+        p.warnings()
+            .iter()
+            .any(|w| w.rule == "bleeding_or_fragile_bone")
+    );
+}
+
+#[test]
+fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = planner(dir.path());
+    p.apply(Action::Edit(Edit::ClientName("Cy Moss".into())));
+    p.apply(Action::Pick {
+        muscle: Muscle::QuadratusLumborum,
+        side: Side::Right,
+    });
+    p.apply(Action::Edit(Edit::StepPressure(
+        0,
+        Pressure::new(4).unwrap(),
+    )));
+    let warning = p
+        .warnings()
+        .into_iter()
+        .find(|w| w.rule == "kidney_area_ql")
+        .unwrap();
+    assert!(warning.is_open());
+
+    p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement {
+        rule: warning.rule.clone(),
+        muscle: warning.region.map(|r| r.0),
+        side: warning.region.map(|r| r.1),
+        note: String::new(),
+    })));
+    p.apply(Action::Edit(Edit::AcknowledgementNote {
+        rule: warning.rule.clone(),
+        region: warning.region,
+        note: "angled away from the rib".into(),
+    }));
+    let acknowledged = p
+        .warnings()
+        .into_iter()
+        .find(|w| w.rule == "kidney_area_ql")
+        .unwrap();
+    assert_eq!(
+        acknowledged.acknowledged.as_deref(),
+        Some("angled away from the rib")
+    );
+
+    p.apply(Action::Command(Command::Save));
+    let path = p.doc.file.as_ref().unwrap().path.clone();
+    let saved = store::load_plan(&path).unwrap();
+    assert_eq!(saved.acknowledged.len(), 1);
+    assert_eq!(saved.acknowledged[0].note, "angled away from the rib");
+
+    // Undo takes the note back, then the acknowledgement.
+    p.apply(Action::Command(Command::Undo));
+    p.apply(Action::Command(Command::Undo));
+    assert!(p.doc.plan.acknowledged.is_empty());
+    p.apply(Action::Command(Command::Redo));
+    assert_eq!(p.doc.plan.acknowledged.len(), 1);
+    p.apply(Action::Edit(Edit::Unacknowledge {
+        rule: warning.rule.clone(),
+        region: warning.region,
+    }));
+    assert!(p.doc.plan.acknowledged.is_empty());
+    assert!(
+        p.warnings()
+            .iter()
+            .any(|w| w.rule == "kidney_area_ql" && w.is_open())
+    );
+}
+
+#[test]
+fn pain_before_and_after_are_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = planner(dir.path());
+    let pain = Pain {
+        level: PainLevel::new(6).unwrap(),
+        location: "right low back".into(),
+    };
+    p.apply(Action::Edit(Edit::PainBefore(Some(pain.clone()))));
+    p.apply(Action::Edit(Edit::PainAfter(Some(Pain {
+        level: PainLevel::new(3).unwrap(),
+        location: String::new(),
+    }))));
+    assert_eq!(p.doc.plan.pain_before, Some(pain));
+    assert_eq!(p.doc.plan.pain_after.as_ref().unwrap().level.level(), 3);
+    p.apply(Action::Edit(Edit::PainAfter(None)));
+    assert_eq!(p.doc.plan.pain_after, None);
+}
+
+#[test]
+fn a_new_plan_from_a_template_keeps_the_client_and_asks_about_unsaved_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ada_with_deep_back_work(dir.path());
+    let relaxation = p
+        .templates
+        .iter()
+        .position(|t| t.title.starts_with("Swedish relaxation"))
+        .unwrap();
+    p.apply(Action::NewFromTemplate(relaxation));
+    assert!(p.pending.is_some(), "unsaved changes are asked about first");
+    p.apply(Action::AnswerUnsaved(UnsavedAnswer::Discard));
+    assert_eq!(p.doc.plan.client.name, "Ada Lind");
+    assert_eq!(p.doc.plan.date, date(2026, 11, 25));
+    assert_eq!(p.doc.plan.steps, p.templates[relaxation].plan.steps);
+    assert!(p.doc.file.is_none());
+    assert!(p.doc.is_dirty(), "a plan from a template is not saved yet");
+    // An index past the list does nothing.
+    p.apply(Action::NewFromTemplate(99));
+    assert!(p.pending.is_none());
+}
+
+#[test]
+fn a_broken_rules_file_in_the_folder_is_reported_and_the_built_in_rules_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(store::RULES_FILE_NAME), "(rules: [(").unwrap();
+    let p = planner(dir.path());
+    let error = p.error.clone().unwrap();
+    assert!(error.contains("screening-rules.ron"), "{error}");
+    assert!(error.contains("built-in"), "{error}");
+    assert!(p.rules.set.get("red_flags").is_some());
+}
+
+#[test]
+fn the_record_next_to_an_opened_plan_is_used() {
+    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut p = planner(elsewhere.path());
+    p.apply(Action::OpenPath(plans.join("aiko-tanaka-2026-11-23.ron")));
+    let record = p.client.record.as_ref().expect("found next to the plan");
+    assert_eq!(record.name, "Aiko Tanaka");
+    assert!(p.warnings().iter().any(|w| w.rule == "client_avoid_area"));
+}
