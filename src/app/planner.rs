@@ -344,7 +344,7 @@ impl Planner {
     }
 
     /// Opens a plan exactly as saved; on failure the current plan stays.
-    pub fn open(&mut self, path: &Path) {
+    fn open(&mut self, path: &Path) {
         match store::load_plan_stamped(path) {
             Ok((plan, stamp)) => {
                 self.message = format!("Opened {}", self.short_path(path));

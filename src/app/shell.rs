@@ -92,7 +92,7 @@ impl PlannerApp {
         planner.paper = settings.paper;
         planner.defaults = settings.defaults;
         if let Some(path) = &options.open {
-            planner.open(path);
+            planner.apply(Action::OpenPath(path.to_path_buf()));
         }
         let mut app = PlannerApp {
             planner,
