@@ -32,7 +32,7 @@ fn harness(layer: Layer, plan: Plan, theme: egui::Theme) -> Harness<'static, Map
                     plan: &state.plan,
                     layer: state.layer,
                     selected_step: Some(0),
-                    warned: &[],
+                    warnings: &[],
                 };
                 if let Some(pick) = muscle_map(ui, &view) {
                     state.picks.push(pick);

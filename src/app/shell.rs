@@ -14,8 +14,6 @@ use super::dialogs::{DialogKind, DialogResult, PendingDialog};
 use super::planner::{Effect, LibraryState, Planner};
 use super::settings::{STORAGE_KEY, Settings};
 use crate::atlas::Atlas;
-use crate::model::{Muscle, Side};
-use crate::screening::Level;
 use crate::sheet::{SheetOptions, render_sheet};
 use crate::store::{self, FileError, Library};
 use crate::ui;
@@ -341,21 +339,6 @@ fn library_state(result: Result<Library, FileError>) -> LibraryState {
     }
 }
 
-/// Muscles and sides with open screening warnings, most serious level each.
-fn warned_regions(planner: &Planner) -> Vec<(Muscle, Side, Level)> {
-    let mut warned: Vec<(Muscle, Side, Level)> = Vec::new();
-    for warning in planner.warnings().iter().filter(|w| w.is_open()) {
-        let Some((muscle, side)) = warning.region else {
-            continue;
-        };
-        match warned.iter_mut().find(|w| w.0 == muscle && w.1 == side) {
-            Some(existing) => existing.2 = existing.2.max(warning.level),
-            None => warned.push((muscle, side, warning.level)),
-        }
-    }
-    warned
-}
-
 fn local_today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
@@ -408,13 +391,13 @@ impl eframe::App for PlannerApp {
             if let Some(layer) = ui::map::layer_switch(ui, self.planner.layer) {
                 actions.push(Action::SetLayer(layer));
             }
-            let warned = warned_regions(&self.planner);
+            let warnings = self.planner.warnings();
             let view = ui::map::MapView {
                 atlas: self.atlas,
                 plan: &self.planner.doc.plan,
                 layer: self.planner.layer,
                 selected_step: self.planner.doc.selected_step,
-                warned: &warned,
+                warnings: &warnings,
             };
             if let Some(ui::map::MapAction::Pick { muscle, side }) = ui::map::muscle_map(ui, &view)
             {

@@ -10,7 +10,7 @@ use egui::{
 use super::style;
 use crate::atlas::{Atlas, Layer, Point, Region};
 use crate::model::{Muscle, Plan, Side};
-use crate::screening::Level;
+use crate::screening::{Level, Warning};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapAction {
@@ -23,8 +23,9 @@ pub struct MapView<'a> {
     pub plan: &'a Plan,
     pub layer: Layer,
     pub selected_step: Option<usize>,
-    /// Regions with open screening warnings and the most serious level.
-    pub warned: &'a [(Muscle, Side, Level)],
+    /// Open screening warnings: their regions are ringed, their reasons
+    /// shown on hover.
+    pub warnings: &'a [Warning],
 }
 
 /// Maps atlas units into the widget rectangle, keeping the aspect ratio.
@@ -129,7 +130,7 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
         egui::CursorIcon::Default
     });
     if let Some(region) = hovered.or(focused) {
-        show_reference(&response, atlas, region, view.plan);
+        show_reference(&response, atlas, region, view);
     }
     picked.map(|r| MapAction::Pick {
         muscle: r.muscle,
@@ -137,7 +138,23 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
     })
 }
 
-fn show_reference(response: &Response, atlas: &Atlas, region: &Region, plan: &Plan) {
+/// Muscles and sides with open warnings, with the most serious level each.
+fn warned_regions(warnings: &[Warning]) -> Vec<(Muscle, Side, Level)> {
+    let mut warned: Vec<(Muscle, Side, Level)> = Vec::new();
+    for warning in warnings.iter().filter(|w| w.is_open()) {
+        let Some((muscle, side)) = warning.region else {
+            continue;
+        };
+        match warned.iter_mut().find(|w| w.0 == muscle && w.1 == side) {
+            Some(existing) => existing.2 = existing.2.max(warning.level),
+            None => warned.push((muscle, side, warning.level)),
+        }
+    }
+    warned
+}
+
+fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &MapView<'_>) {
+    let plan = view.plan;
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(320.0);
         ui.label(RichText::new(region.label()).strong());
@@ -154,6 +171,19 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, plan: &Pl
         } else {
             let list: Vec<String> = steps.iter().map(ToString::to_string).collect();
             ui.label(RichText::new(format!("Planned: step {}", list.join(", "))).italics());
+        }
+        for warning in view.warnings.iter().filter(|w| {
+            w.is_open()
+                && w.region
+                    .is_some_and(|(m, s)| m == region.muscle && s.covers(region.side))
+        }) {
+            ui.label(
+                RichText::new(format!("{}: {}", warning.level.name(), warning.reason))
+                    .color(style::level_colour(warning.level)),
+            );
+            if !warning.suggestion.is_empty() {
+                ui.label(format!("Instead: {}", warning.suggestion));
+            }
         }
     });
 }
@@ -305,7 +335,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     }
 
     // Regions with open screening warnings: a dashed ring in the level's colour.
-    for &(muscle, side, level) in view.warned {
+    for (muscle, side, level) in warned_regions(view.warnings) {
         for one_side in [Side::Left, Side::Right]
             .into_iter()
             .filter(|&s| side.covers(s))
