@@ -14,12 +14,22 @@ use massage_planner::model::{Muscle, Side, Technique};
 use massage_planner::store;
 
 fn start(plans: &Path, open: Option<PathBuf>, theme: egui::Theme) -> Harness<'static, PlannerApp> {
+    start_with_recovery(plans, open, theme, None)
+}
+
+fn start_with_recovery(
+    plans: &Path,
+    open: Option<PathBuf>,
+    theme: egui::Theme,
+    recovery_dir: Option<PathBuf>,
+) -> Harness<'static, PlannerApp> {
     let options = StartOptions {
         plans_dir: Some(plans.to_path_buf()),
         open,
         today: Some(date(2026, 11, 25)),
         load_library_now: true,
         exit_after_first_frame: false,
+        recovery_dir,
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -154,6 +164,55 @@ fn unsaved_changes_are_asked_about_and_each_answer_does_what_it_says() {
     click(&mut harness, "Discard");
     assert!(harness.state().planner.doc.plan.steps.is_empty());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn edits_left_by_a_crash_are_offered_at_start_and_restored() {
+    let plans = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let mut plan = massage_planner::model::Plan::new(date(2026, 11, 24));
+    plan.client.name = "Eva Lund".into();
+    plan.goals = "typed before the power cut".into();
+    // A run that is no longer running (no such process) left this behind.
+    store::RecoveryStore::new(recovery.path(), 4_000_000_100)
+        .write(None, &plan)
+        .unwrap();
+    let mut harness = start_with_recovery(
+        plans.path(),
+        None,
+        egui::Theme::Light,
+        Some(recovery.path().to_path_buf()),
+    );
+    harness.get_by_label_contains("did not close properly");
+    click(&mut harness, "Restore");
+    assert_eq!(harness.state().planner.doc.plan, plan);
+    assert!(harness.state().planner.doc.is_dirty());
+    assert!(harness.query_by_label("Restore").is_none());
+}
+
+#[test]
+fn a_plan_changed_by_someone_else_asks_before_saving() {
+    let plans = tempfile::tempdir().unwrap();
+    let path = plans.path().join("eva-lund-2026-11-25.ron");
+    let mut plan = massage_planner::model::Plan::new(date(2026, 11, 25));
+    plan.client.name = "Eva Lund".into();
+    store::save_plan(&plan, &path, store::Overwrite::Never).unwrap();
+    let mut harness = start(plans.path(), Some(path.clone()), egui::Theme::Light);
+    plan.goals = "theirs".into();
+    std::fs::write(&path, store::plan_to_ron(&plan).unwrap()).unwrap();
+    click(&mut harness, "Left gluteus maximus");
+    harness
+        .state_mut()
+        .planner
+        .apply(massage_planner::app::Action::Command(
+            massage_planner::app::Command::Save,
+        ));
+    harness.run();
+    harness.get_by_label_contains("was changed on disk after you opened it");
+    click(&mut harness, "Save mine as a copy");
+    let copy = plans.path().join("eva-lund-2026-11-25-2.ron");
+    assert_eq!(store::load_plan(&copy).unwrap().steps.len(), 1);
+    assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
 }
 
 fn example(name: &str) -> PathBuf {

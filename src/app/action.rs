@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::command::Command;
+use super::conflict::ConflictChoice;
+use super::recovery::RecoveryAnswer;
 use crate::atlas::Layer;
 use crate::model::{Acknowledgement, ClientRecord, Muscle, Pain, Pressure, Side, Technique};
 use crate::sheet::Paper;
@@ -53,6 +55,12 @@ pub enum Action {
     SaveClient,
     /// Close the client record form without saving.
     CloseClientEditor,
+    /// The answer to "Restore unsaved edits?".
+    AnswerRecovery(RecoveryAnswer),
+    /// The answer to "The file was changed on disk".
+    ResolveConflict(ConflictChoice),
+    /// Files in the plans folder changed (the file watcher).
+    FilesChanged(Vec<PathBuf>),
 }
 
 /// A change to the plan itself: each is one undoable edit.

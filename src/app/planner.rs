@@ -9,8 +9,10 @@ use jiff::civil::Date;
 use super::action::{Action, UnsavedAnswer};
 use super::client_state::{ClientState, Rules, client_folder};
 use super::command::Command;
+use super::conflict::SaveConflict;
 use super::document::{Document, OpenFile};
 use super::history::EditKey;
+use super::recovery::RecoveryState;
 use crate::atlas::Layer;
 use crate::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
 use crate::screening::Warning;
@@ -46,6 +48,8 @@ pub enum Continuation {
     OpenDialog,
     NewSessionFromThis,
     Template(usize),
+    /// Bring back the edits a crashed run left behind.
+    Restore,
     Close,
 }
 
@@ -99,6 +103,9 @@ pub struct Planner {
     pub client: ClientState,
     pub rules: Rules,
     pub templates: Vec<Template>,
+    pub recovery: RecoveryState,
+    /// Set while "someone else changed the file" is on screen.
+    pub conflict: Option<SaveConflict>,
 }
 
 impl Planner {
@@ -127,6 +134,8 @@ impl Planner {
             client: ClientState::default(),
             rules,
             templates,
+            recovery: RecoveryState::default(),
+            conflict: None,
         };
         planner.follow_client();
         planner
@@ -167,6 +176,7 @@ impl Planner {
     pub fn apply(&mut self, action: Action) {
         self.apply_one(action);
         self.follow_client();
+        self.settle_recovery();
     }
 
     fn apply_one(&mut self, action: Action) {
@@ -218,6 +228,9 @@ impl Planner {
             }
             Action::SaveClient => self.save_client(),
             Action::CloseClientEditor => self.client.draft = None,
+            Action::AnswerRecovery(answer) => self.answer_recovery(answer),
+            Action::ResolveConflict(choice) => self.resolve_conflict(choice),
+            Action::FilesChanged(paths) => self.files_changed(&paths),
         }
     }
 
@@ -283,7 +296,7 @@ impl Planner {
     }
 
     /// Runs `next` now, or first asks about unsaved changes.
-    fn unless_unsaved(&mut self, next: Continuation) {
+    pub(super) fn unless_unsaved(&mut self, next: Continuation) {
         if self.doc.is_dirty() {
             self.pending = Some(next);
         } else {
@@ -336,6 +349,7 @@ impl Planner {
                     self.doc = Document::unsaved(plan, Plan::new(self.today));
                 }
             }
+            Continuation::Restore => self.restore_recovery(),
             Continuation::Close => {
                 self.close_confirmed = true;
                 self.effects.push(Effect::CloseWindow);
@@ -344,7 +358,7 @@ impl Planner {
     }
 
     /// Opens a plan exactly as saved; on failure the current plan stays.
-    fn open(&mut self, path: &Path) {
+    pub(super) fn open(&mut self, path: &Path) {
         match store::load_plan_stamped(path) {
             Ok((plan, stamp)) => {
                 self.message = format!("Opened {}", self.short_path(path));
@@ -377,7 +391,7 @@ impl Planner {
         }
     }
 
-    fn save_to(&mut self, path: &Path, overwrite: Overwrite) -> bool {
+    pub(super) fn save_to(&mut self, path: &Path, overwrite: Overwrite) -> bool {
         match store::save_plan(&self.doc.plan, path, overwrite) {
             Ok(stamp) => {
                 self.saved_as(path.to_path_buf(), stamp);
@@ -387,7 +401,7 @@ impl Planner {
         }
     }
 
-    fn saved_as(&mut self, path: PathBuf, stamp: FileStamp) {
+    pub(super) fn saved_as(&mut self, path: PathBuf, stamp: FileStamp) {
         self.message = format!("Saved {}", self.short_path(&path));
         if let Some(problem) = self.doc.plan.validate().first() {
             self.message.push_str(&format!(" ({problem})"));
@@ -403,10 +417,11 @@ impl Planner {
         self.remember_recent(&path);
     }
 
-    fn failed_to_save(&mut self, error: &FileError) -> bool {
+    pub(super) fn failed_to_save(&mut self, error: &FileError) -> bool {
         self.error = Some(format!(
             "{error}. The plan is still here, unsaved: try Save as… to keep it elsewhere."
         ));
+        self.note_conflict(&error.path, &error.problem);
         false
     }
 

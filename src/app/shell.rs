@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
@@ -13,9 +14,10 @@ use super::command::Command;
 use super::dialogs::{DialogKind, DialogResult, PendingDialog};
 use super::planner::{Effect, LibraryState, Planner};
 use super::settings::{STORAGE_KEY, Settings};
+use super::watcher::PlansWatcher;
 use crate::atlas::Atlas;
 use crate::sheet::{SheetOptions, render_sheet};
-use crate::store::{self, FileError, Library};
+use crate::store::{self, FileError, Library, RecoveryStore};
 use crate::ui;
 
 /// How the window starts (from the command line, or a test).
@@ -30,7 +32,13 @@ pub struct StartOptions {
     pub today: Option<Date>,
     /// Read the library before the first frame (tests); else in the background.
     pub load_library_now: bool,
+    /// Where unsaved edits are kept against a crash; `None`: not kept.
+    pub recovery_dir: Option<PathBuf>,
 }
+
+/// Unsaved edits wait this long before they go to the recovery file, so
+/// typing is not slowed by a disk write per key.
+const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
 /// Asked when a typed path is needed because no file dialog could be shown.
 struct PathPrompt {
@@ -49,10 +57,17 @@ pub struct PlannerApp {
     frames: u64,
     /// The title last sent: sending a viewport command repaints, so only changes go out.
     title: String,
+    watcher: Option<PlansWatcher>,
+    watcher_starting: Option<Receiver<Result<PlansWatcher, notify_debouncer_mini::notify::Error>>>,
+    /// Since when unsaved edits have waited for the recovery file.
+    recovery_waiting_since: Option<Instant>,
 }
 
 /// Opens the window; returns when it is closed.
-pub fn run(options: StartOptions) -> eframe::Result {
+pub fn run(mut options: StartOptions) -> eframe::Result {
+    if options.recovery_dir.is_none() {
+        options.recovery_dir = RecoveryStore::default_dir();
+    }
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Massage planner")
@@ -92,6 +107,9 @@ impl PlannerApp {
         if let Some(path) = &options.open {
             planner.apply(Action::OpenPath(path.to_path_buf()));
         }
+        if let Some(dir) = &options.recovery_dir {
+            planner.enable_recovery(RecoveryStore::new(dir, std::process::id()));
+        }
         let mut app = PlannerApp {
             planner,
             settings,
@@ -102,13 +120,51 @@ impl PlannerApp {
             exit_after_first_frame: options.exit_after_first_frame,
             frames: 0,
             title: String::new(),
+            watcher: None,
+            watcher_starting: None,
+            recovery_waiting_since: None,
         };
+        app.watch_plans_folder(ctx);
         if options.load_library_now {
             app.planner.library = library_state(Library::scan(&app.planner.plans_dir));
         } else {
             app.load_library_in_background(ctx);
         }
         app
+    }
+
+    /// Starts the watcher in the background: watching a large folder walks
+    /// all of it, and the first frame must not wait for that.
+    fn watch_plans_folder(&mut self, ctx: &egui::Context) {
+        self.watcher = None;
+        let (sender, receiver) = channel();
+        let dir = self.planner.plans_dir.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let wake = ctx.clone();
+            let watcher = PlansWatcher::start(&dir, move || wake.request_repaint());
+            if sender.send(watcher).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.watcher_starting = Some(receiver);
+    }
+
+    /// Writes unsaved edits to the recovery file once they have waited a
+    /// little; wakes the window only for that, so an idle app stays idle.
+    fn keep_recovery(&mut self, ctx: &egui::Context) {
+        if !self.planner.recovery_due() {
+            self.recovery_waiting_since = None;
+            return;
+        }
+        let since = *self.recovery_waiting_since.get_or_insert_with(Instant::now);
+        let waited = since.elapsed();
+        if waited >= RECOVERY_DELAY {
+            self.planner.write_recovery();
+            self.recovery_waiting_since = None;
+        } else {
+            ctx.request_repaint_after(RECOVERY_DELAY - waited);
+        }
     }
 
     fn load_library_in_background(&mut self, ctx: &egui::Context) {
@@ -125,6 +181,26 @@ impl PlannerApp {
 
     fn poll_background(&mut self) -> Vec<Action> {
         let mut actions = Vec::new();
+        if let Some(receiver) = &self.watcher_starting
+            && let Ok(started) = receiver.try_recv()
+        {
+            self.watcher_starting = None;
+            match started {
+                Ok(watcher) => self.watcher = Some(watcher),
+                Err(e) => {
+                    self.planner.message = format!(
+                        "Changes others make in {} show after a restart ({e})",
+                        self.planner.plans_dir.display()
+                    );
+                }
+            }
+        }
+        if let Some(watcher) = &self.watcher {
+            let changed = watcher.changed();
+            if !changed.is_empty() {
+                actions.push(Action::FilesChanged(changed));
+            }
+        }
         if let Some(receiver) = &self.library_loading
             && let Ok(result) = receiver.try_recv()
         {
@@ -171,7 +247,10 @@ impl PlannerApp {
                 self.open_dialog(ctx, DialogKind::ExportPdf, &suggested_name);
             }
             Effect::ShowFolderDialog => self.open_dialog(ctx, DialogKind::PlansFolder, ""),
-            Effect::LoadLibrary => self.load_library_in_background(ctx),
+            Effect::LoadLibrary => {
+                self.load_library_in_background(ctx);
+                self.watch_plans_folder(ctx);
+            }
             Effect::ExportPdf(path) => self.export_pdf(&path),
             Effect::Print => self.print(),
             Effect::PrintDirect => self.print_direct(),
@@ -413,12 +492,18 @@ impl eframe::App for PlannerApp {
                 client
             };
             actions.extend(ui::unsaved_dialog::unsaved_dialog(&ctx, client));
+        } else if let Some(conflict) = &self.planner.conflict {
+            let file = self.planner.short_path(&conflict.path);
+            actions.extend(ui::conflict_dialog::conflict_dialog(&ctx, conflict, &file));
+        } else if let Some((_, recovery)) = self.planner.recovery.offers.first() {
+            actions.extend(ui::recovery_dialog::recovery_dialog(&ctx, recovery));
         } else if let Some(draft) = &self.planner.client.draft {
             actions.extend(ui::client_editor::client_editor(&ctx, draft));
         }
         actions.extend(self.path_prompt_window(&ctx));
 
         self.apply_all(&ctx, actions);
+        self.keep_recovery(&ctx);
         let title = self.planner.title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -434,6 +519,10 @@ impl eframe::App for PlannerApp {
                 ctx.request_repaint();
             }
         }
+    }
+
+    fn on_exit(&mut self) {
+        self.planner.clear_recovery_on_exit();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -222,6 +222,25 @@ fn read_entry(path: PathBuf) -> LibraryEntry {
 
 /// Every `.ron` file under `dir`, recursively, in path order; hidden files
 /// and folders (history, recovery, temporary saves) are left out.
+/// Whether `path` is a file the library of `root` lists: a `.ron` file not
+/// in a hidden folder, not a client record and not the folder's rules.
+pub fn is_listed_plan_path(root: &Path, path: &Path) -> bool {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, path) = (absolute(root), absolute(path));
+    let Ok(inside) = path.strip_prefix(&root) else {
+        return false;
+    };
+    let hidden = inside
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let first = inside.components().next().map(|c| c.as_os_str());
+    let skipped = first.is_some_and(|name| {
+        name == super::CLIENTS_DIR
+            || (inside.components().count() == 1 && name == super::RULES_FILE_NAME)
+    });
+    !hidden && !skipped && path.extension().is_some_and(|e| e == super::PLAN_EXTENSION)
+}
+
 pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     collect_plan_paths(dir, &mut paths)?;

@@ -6,6 +6,7 @@ mod error;
 mod file_name;
 mod format;
 mod library;
+mod recovery;
 mod rules_file;
 mod save;
 mod templates;
@@ -17,7 +18,10 @@ pub use client_file::{
 pub use error::{FileError, Location, Problem};
 pub use file_name::{client_slug, file_name_for, file_stem_for};
 pub use format::{MAX_PLAN_FILE_BYTES, load_plan, load_plan_stamped, parse_plan, plan_to_ron};
-pub use library::{ClientGroup, Library, LibraryEntry, PlanSummary, plan_files_under};
+pub use library::{
+    ClientGroup, Library, LibraryEntry, PlanSummary, is_listed_plan_path, plan_files_under,
+};
+pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_recovery};
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
 pub use save::{
     FileStamp, HISTORY_DIR, Overwrite, save_new_plan, save_plan, write_file_atomically,

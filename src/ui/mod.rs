@@ -2,10 +2,12 @@
 //! person took; none of them changes the plan itself.
 
 pub mod client_editor;
+pub mod conflict_dialog;
 pub mod library_panel;
 pub mod map;
 pub mod menu;
 pub mod plan_editor;
+pub mod recovery_dialog;
 pub mod safety;
 pub mod status_bar;
 pub mod style;

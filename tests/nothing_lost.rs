@@ -1,0 +1,375 @@
+//! Fault tests: files changed or removed by others, crash recovery, folders
+//! that cannot be written, and the file watcher. Nothing is lost or
+//! silently overwritten.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::date;
+use massage_planner::app::{
+    Action, Command, ConflictChoice, Edit, LibraryState, Planner, RecoveryAnswer,
+};
+use massage_planner::store::{self, Library, RecoveryStore};
+
+fn planner(dir: &Path) -> Planner {
+    Planner::new(dir.to_path_buf(), date(2026, 11, 25))
+}
+
+/// A saved plan for "Bo" with goals "mine", its path, and the planner.
+fn saved_plan(dir: &Path) -> (Planner, PathBuf) {
+    let mut p = planner(dir);
+    p.apply(Action::Edit(Edit::ClientName("Bo".into())));
+    p.apply(Action::Edit(Edit::Goals("first".into())));
+    p.apply(Action::Command(Command::Save));
+    let path = p.doc.file.as_ref().unwrap().path.clone();
+    (p, path)
+}
+
+fn write_theirs(path: &Path) {
+    std::fs::write(
+        path,
+        "(client: (name: \"Bo\"), date: \"2026-11-25\", goals: \"theirs\")",
+    )
+    .unwrap();
+}
+
+fn history_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir.join(store::HISTORY_DIR)).map_or(0, |d| d.count())
+}
+
+#[test]
+fn changed_on_disk_offers_a_choice_and_reload_takes_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path) = saved_plan(dir.path());
+    write_theirs(&path);
+    p.apply(Action::Edit(Edit::Goals("mine".into())));
+    p.apply(Action::Command(Command::Save));
+    let conflict = p.conflict.clone().expect("the save asks what to do");
+    assert_eq!(conflict.path, path);
+    assert!(!conflict.removed);
+    assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
+
+    p.apply(Action::ResolveConflict(ConflictChoice::Reload));
+    assert!(p.conflict.is_none());
+    assert_eq!(p.doc.plan.goals, "theirs");
+    assert!(!p.doc.is_dirty());
+}
+
+#[test]
+fn changed_on_disk_save_a_copy_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path) = saved_plan(dir.path());
+    write_theirs(&path);
+    p.apply(Action::Edit(Edit::Goals("mine".into())));
+    p.apply(Action::Command(Command::Save));
+    p.apply(Action::ResolveConflict(ConflictChoice::SaveCopy));
+    let copy = p.doc.file.as_ref().unwrap().path.clone();
+    assert_ne!(copy, path);
+    assert_eq!(copy.parent(), path.parent());
+    assert_eq!(store::load_plan(&copy).unwrap().goals, "mine");
+    assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
+    assert!(!p.doc.is_dirty());
+}
+
+#[test]
+fn changed_on_disk_overwrite_keeps_theirs_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path) = saved_plan(dir.path());
+    write_theirs(&path);
+    let before = history_files(dir.path());
+    p.apply(Action::Edit(Edit::Goals("mine".into())));
+    p.apply(Action::Command(Command::Save));
+    p.apply(Action::ResolveConflict(ConflictChoice::Overwrite));
+    assert_eq!(store::load_plan(&path).unwrap().goals, "mine");
+    assert_eq!(history_files(dir.path()), before + 1);
+    let kept: Vec<String> = std::fs::read_dir(dir.path().join(store::HISTORY_DIR))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(kept.iter().any(|text| text.contains("theirs")));
+}
+
+#[test]
+fn changed_on_disk_cancel_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path) = saved_plan(dir.path());
+    write_theirs(&path);
+    p.apply(Action::Edit(Edit::Goals("mine".into())));
+    p.apply(Action::Command(Command::Save));
+    p.apply(Action::ResolveConflict(ConflictChoice::Cancel));
+    assert!(p.conflict.is_none());
+    assert_eq!(p.doc.plan.goals, "mine");
+    assert!(p.doc.is_dirty());
+    assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
+}
+
+#[test]
+fn a_file_deleted_while_open_is_not_recreated_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path) = saved_plan(dir.path());
+    std::fs::remove_file(&path).unwrap();
+    p.apply(Action::Edit(Edit::Goals("mine".into())));
+    p.apply(Action::Command(Command::Save));
+    assert!(p.conflict.as_ref().unwrap().removed);
+    assert!(!path.exists());
+    // Reload is not offered for a removed file: it does nothing.
+    p.apply(Action::ResolveConflict(ConflictChoice::Reload));
+    assert_eq!(p.doc.plan.goals, "mine");
+    p.apply(Action::Command(Command::Save));
+    p.apply(Action::ResolveConflict(ConflictChoice::Overwrite));
+    assert_eq!(store::load_plan(&path).unwrap().goals, "mine");
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_keeps_the_edits_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    // A plans "folder" that is a file (like a removed drive's mount point
+    // left behind): nothing can be written there.
+    let not_a_folder = dir.path().join("plans");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let mut p = planner(&not_a_folder);
+    p.apply(Action::Edit(Edit::ClientName("Bo".into())));
+    p.apply(Action::Command(Command::Save));
+    let error = p.error.clone().unwrap();
+    assert!(error.contains("plans"), "{error}");
+    assert!(error.contains("Save as"), "{error}");
+    assert!(p.doc.is_dirty());
+    assert!(p.conflict.is_none());
+    // Saving elsewhere works.
+    let elsewhere = dir.path().join("bo.ron");
+    p.apply(Action::SaveAsPath(elsewhere.clone()));
+    assert!(!p.doc.is_dirty());
+    assert_eq!(store::load_plan(&elsewhere).unwrap().client.name, "Bo");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_keeps_the_edits_and_says_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap();
+    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o500)).unwrap();
+    // Root may write anywhere; then this case cannot happen.
+    let writable_anyway = std::fs::write(plans.join("probe"), "").is_ok();
+    let mut p = planner(&plans);
+    p.apply(Action::Edit(Edit::ClientName("Bo".into())));
+    p.apply(Action::Command(Command::Save));
+    std::fs::set_permissions(&plans, std::fs::Permissions::from_mode(0o700)).unwrap();
+    if writable_anyway {
+        eprintln!("running as root: a read-only folder is writable, skipped");
+        return;
+    }
+    let error = p.error.clone().unwrap();
+    assert!(error.contains("ermission denied"), "{error}");
+    assert!(p.doc.is_dirty());
+}
+
+#[test]
+fn edits_left_by_a_crash_are_offered_and_restored_over_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let (mut crashed, path) = saved_plan(dir.path());
+    // The crashed run: process id 4000000000 is not running.
+    let store_of_crashed = RecoveryStore::new(recovery_dir.path(), 4_000_000_000);
+    crashed.enable_recovery(store_of_crashed.clone());
+    crashed.apply(Action::Edit(Edit::Goals("unsaved work".into())));
+    assert!(crashed.recovery_due());
+    crashed.write_recovery();
+    assert!(!crashed.recovery_due(), "written once per change");
+    assert!(store_of_crashed.own_path().exists());
+    drop(crashed); // the crash: nothing cleared
+
+    let mut p = planner(dir.path());
+    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
+    assert_eq!(p.recovery.offers.len(), 1);
+    assert_eq!(p.recovery.offers[0].1.file.as_deref(), Some(path.as_path()));
+    p.apply(Action::AnswerRecovery(RecoveryAnswer::Restore));
+    assert!(p.recovery.offers.is_empty());
+    assert_eq!(p.doc.plan.goals, "unsaved work");
+    assert_eq!(p.doc.file.as_ref().unwrap().path, path);
+    assert!(p.doc.is_dirty(), "restored edits are not saved yet");
+    // The file on disk was not touched; Undo shows it.
+    assert_eq!(store::load_plan(&path).unwrap().goals, "first");
+    // The old recovery file is gone; this run's now holds the edits.
+    assert!(!store_of_crashed.own_path().exists());
+    let own = RecoveryStore::new(recovery_dir.path(), std::process::id());
+    assert!(own.own_path().exists());
+    p.apply(Action::Command(Command::Undo));
+    assert_eq!(p.doc.plan.goals, "first");
+    p.apply(Action::Command(Command::Redo));
+
+    // Saving ends the need for recovery: the file goes.
+    p.apply(Action::Command(Command::Save));
+    assert_eq!(store::load_plan(&path).unwrap().goals, "unsaved work");
+    assert!(!own.own_path().exists());
+}
+
+#[test]
+fn recovery_of_a_never_saved_plan_comes_back_as_a_new_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let mut crashed = planner(dir.path());
+    crashed.enable_recovery(RecoveryStore::new(recovery_dir.path(), 4_000_000_001));
+    crashed.apply(Action::Edit(Edit::ClientName("New Client".into())));
+    crashed.write_recovery();
+    drop(crashed);
+
+    let mut p = planner(dir.path());
+    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
+    p.apply(Action::AnswerRecovery(RecoveryAnswer::Restore));
+    assert_eq!(p.doc.plan.client.name, "New Client");
+    assert!(p.doc.file.is_none());
+    assert!(p.doc.is_dirty());
+}
+
+#[test]
+fn declined_recovery_is_deleted_and_postponed_recovery_is_kept() {
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for pid in [4_000_000_002, 4_000_000_003] {
+        let mut crashed = planner(dir.path());
+        crashed.enable_recovery(RecoveryStore::new(recovery_dir.path(), pid));
+        crashed.apply(Action::Edit(Edit::ClientName(format!("Client {pid}"))));
+        crashed.write_recovery();
+    }
+    let mut p = planner(dir.path());
+    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
+    assert_eq!(p.recovery.offers.len(), 2);
+    p.apply(Action::AnswerRecovery(RecoveryAnswer::Discard));
+    p.apply(Action::AnswerRecovery(RecoveryAnswer::Later));
+    assert!(p.recovery.offers.is_empty());
+    assert_eq!(std::fs::read_dir(recovery_dir.path()).unwrap().count(), 1);
+    // Offered again next time.
+    let mut again = planner(dir.path());
+    again.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
+    assert_eq!(again.recovery.offers.len(), 1);
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_reported_and_kept() {
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let broken = recovery_dir.path().join("recovery-4000000004.ron");
+    std::fs::write(&broken, "(written: ").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = planner(dir.path());
+    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
+    assert!(p.recovery.offers.is_empty());
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("recovery-4000000004.ron")
+    );
+    assert!(broken.exists());
+}
+
+#[test]
+fn a_clean_exit_removes_the_recovery_file_and_discarding_counts_as_clean() {
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(recovery_dir.path(), std::process::id());
+    let mut p = planner(dir.path());
+    p.enable_recovery(store.clone());
+    p.apply(Action::Edit(Edit::ClientName("Bo".into())));
+    p.write_recovery();
+    assert!(store.own_path().exists());
+    // Closing with unsaved edits keeps it until the question is answered.
+    p.apply(Action::CloseRequested);
+    p.clear_recovery_on_exit();
+    assert!(store.own_path().exists());
+    p.apply(Action::AnswerUnsaved(
+        massage_planner::app::UnsavedAnswer::Discard,
+    ));
+    p.clear_recovery_on_exit();
+    assert!(!store.own_path().exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn recovery_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::new(&recovery_dir.path().join("nested"), std::process::id());
+    let mut p = planner(recovery_dir.path());
+    p.enable_recovery(store.clone());
+    p.apply(Action::Edit(Edit::ClientName("Bo".into())));
+    p.write_recovery();
+    let file_mode = std::fs::metadata(store.own_path())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(file_mode & 0o077, 0, "{file_mode:o}");
+    let dir_mode = std::fs::metadata(recovery_dir.path().join("nested"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(dir_mode & 0o077, 0, "{dir_mode:o}");
+}
+
+#[test]
+fn files_changed_by_others_reach_the_library_and_reload_a_clean_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path) = saved_plan(dir.path());
+    p.library = LibraryState::Ready(Library::scan(dir.path()).unwrap());
+    // Someone adds a plan and changes ours.
+    let added = dir.path().join("cy-2026-11-20.ron");
+    std::fs::write(&added, "(client: (name: \"Cy\"), date: \"2026-11-20\")").unwrap();
+    write_theirs(&path);
+    // Changes in hidden folders and client records are not plans.
+    let hidden = dir.path().join(".history").join("x.ron");
+    p.apply(Action::FilesChanged(vec![
+        added.clone(),
+        path.clone(),
+        hidden,
+    ]));
+    let LibraryState::Ready(library) = &p.library else {
+        panic!("library");
+    };
+    assert!(library.entry(&added).is_some());
+    assert_eq!(library.entries.len(), 2);
+    assert_eq!(
+        p.doc.plan.goals, "theirs",
+        "a plan without edits follows the file"
+    );
+    assert!(p.message.contains("changed on disk"), "{}", p.message);
+
+    // With edits, the plan stays as it is; saving will ask.
+    p.apply(Action::Edit(Edit::Goals("mine".into())));
+    std::fs::write(
+        &path,
+        "(client: (name: \"Bo\"), date: \"2026-11-25\", goals: \"again\")",
+    )
+    .unwrap();
+    p.apply(Action::FilesChanged(vec![path.clone()]));
+    assert_eq!(p.doc.plan.goals, "mine");
+    p.apply(Action::Command(Command::Save));
+    assert!(p.conflict.is_some());
+
+    // A removed file leaves the library.
+    std::fs::remove_file(&added).unwrap();
+    p.apply(Action::FilesChanged(vec![added.clone()]));
+    let LibraryState::Ready(library) = &p.library else {
+        panic!("library");
+    };
+    assert!(library.entry(&added).is_none());
+}
+
+#[test]
+fn the_watcher_reports_files_others_write() {
+    use massage_planner::app::PlansWatcher;
+    let dir = tempfile::tempdir().unwrap();
+    let watcher = PlansWatcher::start(dir.path(), || {}).unwrap();
+    let file = dir.path().join("new-plan.ron");
+    std::fs::write(&file, "(client: (name: \"Di\"), date: \"2026-11-20\")").unwrap();
+    // Debounced: give it time; this is not a timing test, only a bound.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while Instant::now() < deadline && !seen.iter().any(|p: &PathBuf| p.ends_with("new-plan.ron")) {
+        std::thread::sleep(Duration::from_millis(50));
+        seen.extend(watcher.changed());
+    }
+    assert!(seen.iter().any(|p| p.ends_with("new-plan.ron")), "{seen:?}");
+}
