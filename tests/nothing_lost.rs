@@ -373,3 +373,103 @@ fn the_watcher_reports_files_others_write() {
     }
     assert!(seen.iter().any(|p| p.ends_with("new-plan.ron")), "{seen:?}");
 }
+
+/// A plan and a Syncthing conflict copy of it with other goals.
+fn plan_and_conflict_copy(dir: &Path) -> (Planner, PathBuf, PathBuf) {
+    let (p, path) = saved_plan(dir);
+    let copy = dir.join("bo-2026-11-25.sync-conflict-20261125-101010-ABCDEFG.ron");
+    std::fs::write(
+        &copy,
+        "(client: (name: \"Bo\"), date: \"2026-11-25\", goals: \"from the clinic laptop\")",
+    )
+    .unwrap();
+    (p, path, copy)
+}
+
+#[test]
+fn conflict_copies_are_listed_next_to_their_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, path, copy) = plan_and_conflict_copy(dir.path());
+    std::fs::write(
+        dir.path().join("bo-2026-10-01.ron"),
+        "(client: (name: \"Bo\"), date: \"2026-10-01\")",
+    )
+    .unwrap();
+    let library = Library::scan(dir.path()).unwrap();
+    let groups = library.groups("");
+    let bo: Vec<&Path> = groups[0].plans.iter().map(|e| e.path.as_path()).collect();
+    let at = bo.iter().position(|p| *p == path).unwrap();
+    let copy_at = bo.iter().position(|p| *p == copy).unwrap();
+    assert_eq!(at.abs_diff(copy_at), 1, "{bo:?}");
+    assert_eq!(store::original_of(&copy), Some(path));
+}
+
+#[test]
+fn a_conflict_copy_is_compared_with_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path, copy) = plan_and_conflict_copy(dir.path());
+    p.apply(Action::CompareConflictCopy(copy.clone()));
+    let comparison = p.comparison.clone().unwrap();
+    assert_eq!(comparison.original, path);
+    use store::DiffLine;
+    assert!(
+        comparison
+            .lines
+            .iter()
+            .any(|l| matches!(l, DiffLine::OnlyInCopy(t) if t.contains("from the clinic laptop")))
+    );
+    assert!(
+        comparison
+            .lines
+            .iter()
+            .any(|l| matches!(l, DiffLine::OnlyInPlan(t) if t.contains("first")))
+    );
+    p.apply(Action::CloseComparison);
+    assert!(p.comparison.is_none());
+    assert!(copy.exists() && path.exists(), "comparing changes nothing");
+}
+
+#[test]
+fn keeping_a_conflict_copy_replaces_the_plan_and_keeps_both_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path, copy) = plan_and_conflict_copy(dir.path());
+    p.library = LibraryState::Ready(Library::scan(dir.path()).unwrap());
+    p.apply(Action::KeepConflictCopy(copy.clone()));
+    assert!(p.error.is_none(), "{:?}", p.error);
+    assert!(!copy.exists());
+    assert_eq!(
+        store::load_plan(&path).unwrap().goals,
+        "from the clinic laptop"
+    );
+    // The open, unedited plan follows.
+    assert_eq!(p.doc.plan.goals, "from the clinic laptop");
+    let history = dir.path().join(store::HISTORY_DIR);
+    assert!(history.join(copy.file_name().unwrap()).exists());
+    assert_eq!(
+        history_files(dir.path()),
+        2,
+        "the replaced plan and the copy"
+    );
+    let LibraryState::Ready(library) = &p.library else {
+        panic!("library");
+    };
+    assert!(library.entry(&copy).is_none());
+}
+
+#[test]
+fn putting_a_conflict_copy_away_keeps_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut p, path, copy) = plan_and_conflict_copy(dir.path());
+    p.apply(Action::PutAwayConflictCopy(copy.clone()));
+    assert!(!copy.exists());
+    assert_eq!(store::load_plan(&path).unwrap().goals, "first");
+    assert!(
+        dir.path()
+            .join(store::HISTORY_DIR)
+            .join(copy.file_name().unwrap())
+            .exists()
+    );
+    // A plan that is not a copy is never put away.
+    p.apply(Action::PutAwayConflictCopy(path.clone()));
+    assert!(path.exists());
+}

@@ -61,6 +61,13 @@ pub enum Action {
     ResolveConflict(ConflictChoice),
     /// Files in the plans folder changed (the file watcher).
     FilesChanged(Vec<PathBuf>),
+    /// Show a sync conflict copy beside its plan.
+    CompareConflictCopy(PathBuf),
+    /// The conflict copy replaces its plan (which goes to `.history/`).
+    KeepConflictCopy(PathBuf),
+    /// The plan stays; the conflict copy goes to `.history/`.
+    PutAwayConflictCopy(PathBuf),
+    CloseComparison,
 }
 
 /// A change to the plan itself: each is one undoable edit.

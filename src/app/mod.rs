@@ -12,6 +12,7 @@ mod planner;
 mod recovery;
 mod settings;
 mod shell;
+mod sync_copies;
 mod watcher;
 
 pub use action::{Action, Edit, UnsavedAnswer};
@@ -24,4 +25,5 @@ pub use planner::{Continuation, Effect, LibraryState, Planner, StepDefaults};
 pub use recovery::{RecoveryAnswer, RecoveryState};
 pub use settings::Settings;
 pub use shell::{PlannerApp, StartOptions, run};
+pub use sync_copies::Comparison;
 pub use watcher::PlansWatcher;

@@ -13,6 +13,7 @@ use super::conflict::SaveConflict;
 use super::document::{Document, OpenFile};
 use super::history::EditKey;
 use super::recovery::RecoveryState;
+use super::sync_copies::Comparison;
 use crate::atlas::Layer;
 use crate::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
 use crate::screening::Warning;
@@ -106,6 +107,8 @@ pub struct Planner {
     pub recovery: RecoveryState,
     /// Set while "someone else changed the file" is on screen.
     pub conflict: Option<SaveConflict>,
+    /// A plan and its sync conflict copy, shown side by side.
+    pub comparison: Option<Comparison>,
 }
 
 impl Planner {
@@ -136,6 +139,7 @@ impl Planner {
             templates,
             recovery: RecoveryState::default(),
             conflict: None,
+            comparison: None,
         };
         planner.follow_client();
         planner
@@ -231,6 +235,10 @@ impl Planner {
             Action::AnswerRecovery(answer) => self.answer_recovery(answer),
             Action::ResolveConflict(choice) => self.resolve_conflict(choice),
             Action::FilesChanged(paths) => self.files_changed(&paths),
+            Action::CompareConflictCopy(copy) => self.compare_copy(&copy),
+            Action::KeepConflictCopy(copy) => self.keep_copy(&copy),
+            Action::PutAwayConflictCopy(copy) => self.put_away_copy(&copy),
+            Action::CloseComparison => self.comparison = None,
         }
     }
 

@@ -495,6 +495,8 @@ impl eframe::App for PlannerApp {
         } else if let Some(conflict) = &self.planner.conflict {
             let file = self.planner.short_path(&conflict.path);
             actions.extend(ui::conflict_dialog::conflict_dialog(&ctx, conflict, &file));
+        } else if let Some(comparison) = &self.planner.comparison {
+            actions.extend(ui::compare_window::compare_window(&ctx, comparison));
         } else if let Some((_, recovery)) = self.planner.recovery.offers.first() {
             actions.extend(ui::recovery_dialog::recovery_dialog(&ctx, recovery));
         } else if let Some(draft) = &self.planner.client.draft {

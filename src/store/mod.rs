@@ -9,6 +9,7 @@ mod library;
 mod recovery;
 mod rules_file;
 mod save;
+mod sync_conflict;
 mod templates;
 
 pub use client_file::{
@@ -25,6 +26,9 @@ pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_re
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
 pub use save::{
     FileStamp, HISTORY_DIR, Overwrite, save_new_plan, save_plan, write_file_atomically,
+};
+pub use sync_conflict::{
+    DiffLine, compare_with_original, keep_conflict_copy, original_of, put_away_conflict_copy,
 };
 pub use templates::{Template, templates};
 

@@ -93,6 +93,9 @@ pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
 }
 
 fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -> Option<Action> {
+    if crate::store::original_of(&entry.path).is_some() {
+        return conflict_copy_row(ui, entry);
+    }
     let selected = open == Some(entry.path.as_path());
     let file_name = entry
         .path
@@ -117,6 +120,27 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
             .on_hover_text(error.to_string()),
     };
     (response.clicked() && entry.plan.is_ok()).then(|| Action::OpenPath(entry.path.clone()))
+}
+
+/// A sync tool's conflict copy, listed beside its plan (same client and
+/// date sort together) with what can be done about it.
+fn conflict_copy_row(ui: &mut Ui, entry: &LibraryEntry) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("      conflict copy").color(style::WARNING))
+            .on_hover_text(format!(
+                "{}\nA sync tool made this copy when the plan was changed in two places.",
+                entry.path.display()
+            ));
+        if ui
+            .small_button("Compare")
+            .on_hover_text("Show this copy beside its plan")
+            .clicked()
+        {
+            action = Some(Action::CompareConflictCopy(entry.path.clone()));
+        }
+    });
+    action
 }
 
 fn muscles_line(plan: &crate::store::PlanSummary) -> String {

@@ -2,6 +2,7 @@
 //! person took; none of them changes the plan itself.
 
 pub mod client_editor;
+pub mod compare_window;
 pub mod conflict_dialog;
 pub mod library_panel;
 pub mod map;
