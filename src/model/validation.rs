@@ -78,7 +78,11 @@ impl Plan {
         }
         let total = self.total_minutes();
         let session = u32::from(self.session_minutes);
-        if session > 0 && total * 100 > session * (100 + OVERRUN_TOLERANCE_PERCENT) {
+        // In u64: a plan file can hold enough 65,535-minute steps to overflow u32.
+        if session > 0
+            && u64::from(total) * 100
+                > u64::from(session) * u64::from(100 + OVERRUN_TOLERANCE_PERCENT)
+        {
             findings.push(Finding::warning(
                 None,
                 format!(
