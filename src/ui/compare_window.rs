@@ -31,7 +31,15 @@ pub fn compare_window(ctx: &egui::Context, comparison: &Comparison) -> Option<Ac
             if !changed {
                 ui.label("The two files are the same.");
             }
-            for line in &comparison.lines {
+            let shown = near_changes(&comparison.lines);
+            for (index, line) in comparison.lines.iter().enumerate() {
+                if !shown[index] {
+                    // One mark for each run of unchanged lines left out.
+                    if index == 0 || shown[index - 1] {
+                        ui.label(RichText::new("  ...").text_style(TextStyle::Monospace));
+                    }
+                    continue;
+                }
                 let (mark, text, colour) = match line {
                     DiffLine::Same(t) => (" ", t, ui.visuals().weak_text_color()),
                     DiffLine::OnlyInPlan(t) => ("-", t, style::ERROR),
@@ -69,4 +77,18 @@ pub fn compare_window(ctx: &egui::Context, comparison: &Comparison) -> Option<Ac
         action = Some(Action::CloseComparison);
     }
     action
+}
+
+/// Lines to show: every change with two lines of context around it.
+fn near_changes(lines: &[DiffLine]) -> Vec<bool> {
+    const CONTEXT: usize = 2;
+    let mut shown = vec![false; lines.len()];
+    for (index, line) in lines.iter().enumerate() {
+        if !matches!(line, DiffLine::Same(_)) {
+            let from = index.saturating_sub(CONTEXT);
+            let to = (index + CONTEXT).min(lines.len().saturating_sub(1));
+            shown[from..=to].iter_mut().for_each(|s| *s = true);
+        }
+    }
+    shown
 }

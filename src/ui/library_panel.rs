@@ -127,7 +127,12 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
 fn conflict_copy_row(ui: &mut Ui, entry: &LibraryEntry) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
-        ui.label(RichText::new("      conflict copy").color(style::WARNING))
+        let date = entry
+            .plan
+            .as_ref()
+            .map(|p| p.date.to_string())
+            .unwrap_or_default();
+        ui.label(RichText::new(format!("    {date}  conflict copy")).color(style::WARNING))
             .on_hover_text(format!(
                 "{}\nA sync tool made this copy when the plan was changed in two places.",
                 entry.path.display()
