@@ -380,3 +380,30 @@ fn the_replaced_version_of_a_plan_is_kept_in_the_history_folder() {
     // The history never shows up as plans in the library.
     assert_eq!(Library::scan(dir.path()).expect("scan").entries.len(), 1);
 }
+
+#[test]
+fn many_saves_a_second_each_keep_the_replaced_version_and_an_unchanged_save_keeps_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("anna-berg-2026-11-25.ron");
+    let mut plan = sample_plan("Anna Berg", jiff::civil::date(2026, 11, 25));
+    save_plan(&plan, &path, Overwrite::Never).expect("first save");
+    for n in 0..150 {
+        plan.goals = format!("version {n}");
+        save_plan(&plan, &path, Overwrite::Always).expect("every save succeeds");
+    }
+    let history = dir.path().join(massage_planner::store::HISTORY_DIR);
+    let names: Vec<String> = std::fs::read_dir(&history)
+        .expect("history")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 150);
+    assert!(
+        names.iter().all(|n| n.starts_with("anna-berg-2026-11-25.2")
+            && n.ends_with(".ron")
+            && n.contains('.')),
+        "{names:?}"
+    );
+    // Saving the same plan again changes nothing on disk.
+    save_plan(&plan, &path, Overwrite::Always).expect("same again");
+    assert_eq!(std::fs::read_dir(&history).expect("history").count(), 150);
+}

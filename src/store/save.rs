@@ -69,6 +69,10 @@ pub fn save_plan(plan: &Plan, path: &Path, overwrite: Overwrite) -> Result<FileS
         _ => {}
     }
     if overwrite != Overwrite::Never {
+        // Saving what is already there writes nothing and keeps no copy.
+        if read_bounded(path).is_ok_and(|on_disk| on_disk == text.as_bytes()) {
+            return Ok(FileStamp::of_bytes(text.as_bytes()));
+        }
         keep_previous_version(path)?;
     }
     write_atomically(path, text.as_bytes(), overwrite != Overwrite::Never)?;
@@ -79,13 +83,16 @@ pub fn save_plan(plan: &Plan, path: &Path, overwrite: Overwrite) -> Result<FileS
 pub const HISTORY_DIR: &str = ".history";
 
 /// Copies the file about to be replaced into `.history/` beside it
-/// (`anna-berg-2026-11-25.20261125T103000Z.ron`), so an unwanted save can be
+/// (`anna-berg-2026-11-25.20261125T103000.123Z.ron`), so an unwanted save can be
 /// undone from disk. Nothing to keep when the file does not exist yet.
 fn keep_previous_version(path: &Path) -> Result<(), FileError> {
-    let previous = match std::fs::read(path) {
+    let previous = match read_bounded(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(FileError::new(path, Problem::Read(e))),
+        Err(FileError {
+            problem: Problem::Read(e),
+            ..
+        }) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
     };
     let dir = path.parent().unwrap_or(Path::new(".")).join(HISTORY_DIR);
     std::fs::create_dir_all(&dir).map_err(|e| FileError::new(&dir, Problem::Write(e)))?;
@@ -93,8 +100,9 @@ fn keep_previous_version(path: &Path) -> Result<(), FileError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Milliseconds keep names apart even for many saves a second.
     let when = jiff::Timestamp::now()
-        .strftime("%Y%m%dT%H%M%SZ")
+        .strftime("%Y%m%dT%H%M%S%.3fZ")
         .to_string();
     for attempt in 1..=100 {
         let name = if attempt == 1 {
@@ -102,7 +110,11 @@ fn keep_previous_version(path: &Path) -> Result<(), FileError> {
         } else {
             format!("{stem}.{when}-{attempt}.ron")
         };
-        match write_atomically(&dir.join(name), &previous, false) {
+        let target = dir.join(name);
+        if target.exists() {
+            continue;
+        }
+        match write_atomically(&target, &previous, false) {
             Err(FileError {
                 problem: Problem::AlreadyExists,
                 ..
