@@ -407,3 +407,77 @@ fn many_saves_a_second_each_keep_the_replaced_version_and_an_unchanged_save_keep
     save_plan(&plan, &path, Overwrite::Always).expect("same again");
     assert_eq!(std::fs::read_dir(&history).expect("history").count(), 150);
 }
+
+#[test]
+fn hostile_files_are_listed_as_unreadable_with_their_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::File::create(root.join("huge.ron"))
+        .expect("create")
+        .set_len(100 * 1024 * 1024)
+        .expect("sparse 100 MB");
+    std::fs::write(
+        root.join("nested.ron"),
+        format!(
+            "(client: (name: \"x\"), date: \"2026-01-01\", goals: {}{})",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    )
+    .expect("nested");
+    std::fs::write(root.join("latin1.ron"), b"(client: (name: \"J\xf6rg\"))").expect("latin1");
+    std::fs::write(
+        root.join("minutes.ron"),
+        "(client: (name: \"x\"), date: \"2026-01-01\", steps: [(muscle: piriformis, side: Left, technique: Swedish, minutes: 99999999)])",
+    )
+    .expect("minutes");
+    std::fs::create_dir(root.join("folder.ron")).expect("mkdir");
+    let mut expected = vec![
+        ("huge.ron", "bytes; a plan file is at most"),
+        ("nested.ron", ""),
+        ("latin1.ron", "not UTF-8"),
+        ("minutes.ron", ""),
+        ("folder.ron", "folder, not a plan file"),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(root.join("nowhere.ron"), root.join("dangling.ron"))
+            .expect("symlink");
+        expected.push(("dangling.ron", "No such file"));
+        use std::os::unix::fs::PermissionsExt;
+        let locked = root.join("locked.ron");
+        std::fs::write(&locked, "(client: (name: \"x\"), date: \"2026-01-01\")").expect("write");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        // Root reads it anyway; then it is simply a plan.
+        if std::fs::read(&locked).is_err() {
+            expected.push(("locked.ron", "ermission denied"));
+        } else {
+            std::fs::remove_file(&locked).expect("remove");
+        }
+    }
+    let library = massage_planner::store::Library::scan(root).expect("scan");
+    assert_eq!(library.entries.len(), expected.len());
+    for (name, reason) in &expected {
+        let entry = library.entry(&root.join(name)).expect(name);
+        let error = entry.plan.as_ref().expect_err(name).to_string();
+        assert!(error.contains(reason), "{name}: {error}");
+        assert!(
+            error.contains(name),
+            "{name}: the message names the file: {error}"
+        );
+    }
+    // `check` gives the same reasons, one line each, and fails.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_massage-planner"))
+        .arg("check")
+        .arg(root)
+        .output()
+        .expect("run check");
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    for (name, reason) in &expected {
+        assert!(
+            text.lines().any(|l| l.contains(name) && l.contains(reason)),
+            "{name}: {text}"
+        );
+    }
+}

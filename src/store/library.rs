@@ -266,11 +266,14 @@ fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> s
             continue;
         }
         let file_type = item.file_type()?;
-        if file_type.is_dir() {
+        let named_like_a_plan = path.extension().is_some_and(|e| e == super::PLAN_EXTENSION);
+        if file_type.is_dir() && !named_like_a_plan {
             // Symlinked folders are not followed (file_type does not follow
             // links), so a link loop cannot trap the scan.
             collect_plan_paths_in(&path, false, out)?;
-        } else if path.extension().is_some_and(|e| e == super::PLAN_EXTENSION) {
+        } else if named_like_a_plan {
+            // Listed even when it is a folder or a dangling link: the
+            // library then shows it as unreadable, with the reason.
             out.push(path);
         }
     }
