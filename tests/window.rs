@@ -240,3 +240,46 @@ fn window_snapshot_light() {
 fn window_snapshot_dark() {
     window_snapshot(egui::Theme::Dark, "window_dark");
 }
+
+#[test]
+fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
+    let plans = tempfile::tempdir().unwrap();
+    let path = plans.path().join("eva-lund-2026-11-25.ron");
+    let mut plan = massage_planner::model::Plan::new(date(2026, 11, 25));
+    plan.client.name = "Eva Lund".into();
+    plan.steps.push(massage_planner::model::Step::new(
+        Muscle::GluteusMaximus,
+        Side::Left,
+        Technique::DeepTissue,
+        massage_planner::model::Pressure::new(4).unwrap(),
+    ));
+    store::save_plan(&plan, &path, store::Overwrite::Never).unwrap();
+    let mut harness = start(plans.path(), Some(path), egui::Theme::Light);
+    harness.get_by_label_contains("No client record yet");
+    click(&mut harness, "Create client record...");
+    harness.get_by_label_contains("Client record: Eva Lund");
+    click(&mut harness, "Add a condition...");
+    click(&mut harness, "Osteoporosis");
+    click(&mut harness, "Add to areas to avoid");
+    click(&mut harness, "Save client record");
+    let record = store::find_client_record(plans.path(), "Eva Lund")
+        .unwrap()
+        .expect("saved in clients/");
+    assert_eq!(
+        record.conditions[0].kind,
+        massage_planner::model::ConditionKind::Osteoporosis
+    );
+    assert_eq!(record.avoid.len(), 1);
+    // The deep step now carries the osteoporosis warning, with Acknowledge.
+    harness.get_by_label_contains("Anticoagulants bruise easily and osteoporotic bone");
+    click(&mut harness, "Acknowledge");
+    assert_eq!(harness.state().planner.doc.plan.acknowledged.len(), 1);
+    // Reopened, the form shows what was saved; Cancel leaves it as it is.
+    click(&mut harness, "Client record...");
+    harness.get_by_label("Areas to avoid: muscle 1");
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        store::find_client_record(plans.path(), "Eva Lund").unwrap(),
+        Some(record)
+    );
+}

@@ -23,12 +23,13 @@ pub fn client_editor(ctx: &egui::Context, draft: &ClientRecord) -> Vec<Action> {
             areas(ui, "Areas to focus on", "focus", &mut record.focus);
             areas(ui, "Areas to avoid", "avoid", &mut record.avoid);
             ui.separator();
-            ui.label("Notes");
+            let label = ui.label("Notes");
             ui.add(
                 TextEdit::multiline(&mut record.notes)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
-            );
+            )
+            .labelled_by(label.id);
         });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -116,7 +117,7 @@ fn conditions(ui: &mut Ui, conditions: &mut Vec<Condition>) {
     if let Some(index) = remove {
         conditions.remove(index);
     }
-    ComboBox::from_id_salt("add condition")
+    let response = ComboBox::from_id_salt("add condition")
         .selected_text("Add a condition...")
         .width(260.0)
         .show_ui(ui, |ui| {
@@ -125,7 +126,9 @@ fn conditions(ui: &mut Ui, conditions: &mut Vec<Condition>) {
                     conditions.push(Condition::new(kind));
                 }
             }
-        });
+        })
+        .response;
+    name_widget(&response, "Add a condition...");
 }
 
 /// `YYYY-MM-DD` or empty; a half-typed date stays in the field in red.
@@ -168,22 +171,26 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
         for (index, area) in areas.iter_mut().enumerate() {
             ui.push_id(index, |ui| {
                 ui.horizontal(|ui| {
-                    ComboBox::from_id_salt("muscle")
+                    let response = ComboBox::from_id_salt("muscle")
                         .selected_text(area.muscle.name())
                         .width(180.0)
                         .show_ui(ui, |ui| {
                             for muscle in Muscle::ALL {
                                 ui.selectable_value(&mut area.muscle, muscle, muscle.name());
                             }
-                        });
-                    ComboBox::from_id_salt("side")
+                        })
+                        .response;
+                    name_widget(&response, &format!("{title}: muscle {}", index + 1));
+                    let response = ComboBox::from_id_salt("side")
                         .selected_text(area.side.name())
                         .width(90.0)
                         .show_ui(ui, |ui| {
                             for side in Side::ALL {
                                 ui.selectable_value(&mut area.side, side, side.name());
                             }
-                        });
+                        })
+                        .response;
+                    name_widget(&response, &format!("{title}: side {}", index + 1));
                     if ui.small_button("Remove").clicked() {
                         remove = Some(index);
                     }
@@ -203,4 +210,12 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
             });
         }
     });
+}
+
+/// Gives a control without a visible label its accessible name.
+fn name_widget(response: &egui::Response, name: &str) {
+    let name = name.to_string();
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }
