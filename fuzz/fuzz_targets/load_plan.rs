@@ -7,7 +7,13 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
+use massage_planner::screening::{RuleSet, screen};
 use massage_planner::store::{MAX_PLAN_FILE_BYTES, PlanSummary, parse_plan, plan_to_ron};
+
+fn builtin_rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| RuleSet::builtin().unwrap_or_default())
+}
 
 fuzz_target!(|data: &[u8]| {
     if data.len() as u64 > MAX_PLAN_FILE_BYTES {
@@ -22,6 +28,7 @@ fuzz_target!(|data: &[u8]| {
     // checks shown in the editor must not panic either.
     let _ = PlanSummary::of(&plan);
     let _ = plan.validate();
+    let _ = screen(&plan, None, builtin_rules());
 
     let text = match plan_to_ron(&plan) {
         Ok(text) => text,

@@ -27,7 +27,12 @@ pub fn client_record_path(plans_dir: &Path, client_name: &str) -> PathBuf {
 
 pub fn load_client_record(path: &Path) -> Result<ClientRecord, FileError> {
     let bytes = read_bounded(path)?;
-    let record: ClientRecord = parse_ron(&bytes, path)?;
+    parse_client_record(&bytes, path)
+}
+
+/// Parses client record bytes; `path` only names the file in errors.
+pub fn parse_client_record(bytes: &[u8], path: &Path) -> Result<ClientRecord, FileError> {
+    let record: ClientRecord = parse_ron(bytes, path)?;
     if record.format > CLIENT_FORMAT_VERSION {
         return Err(FileError::new(
             path,
