@@ -116,7 +116,7 @@ impl PlannerApp {
         let dir = self.planner.plans_dir.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(Library::scan(&dir));
+            let _ = sender.send(Library::scan_cached(&dir));
             ctx.request_repaint();
         });
         self.planner.library = LibraryState::Loading;
