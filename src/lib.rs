@@ -10,4 +10,7 @@ pub mod cli;
 pub mod model;
 pub mod sheet;
 pub mod store;
+/// Sample libraries for benchmarks and the `gen_library` example.
+#[doc(hidden)]
+pub mod testing;
 pub mod ui;
