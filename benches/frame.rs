@@ -1,7 +1,8 @@
 //! One full UI frame of the main window in CPU time: the app's layout and
 //! egui's tessellation, with a 20-step plan open and 10,000 plans in the
 //! library. Rendering on the GPU is left out. Budget: median under 1 ms.
-//! Run with `cargo bench --bench frame`.
+//! Run with `cargo bench --bench frame`; set `FRAME_BENCH_PLANS=DIR` to use
+//! a library already written by `gen_library` (writing one takes a minute).
 
 use std::path::Path;
 
@@ -70,11 +71,17 @@ impl Window {
 
 fn frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let plans = dir.path().join("plans");
-    match write_sample_library(&plans, PLANS) {
-        Ok(written) => assert!(written > 9_900, "only {written} plans"),
-        Err(e) => panic!("{e}"),
-    }
+    let plans = match std::env::var_os("FRAME_BENCH_PLANS") {
+        Some(plans) => plans.into(),
+        None => {
+            let plans = dir.path().join("plans");
+            match write_sample_library(&plans, PLANS) {
+                Ok(written) => assert!(written > 9_900, "only {written} plans"),
+                Err(e) => panic!("{e}"),
+            }
+            plans
+        }
+    };
     let plan = dir.path().join("open.ron");
     if let Err(e) = save_plan(&twenty_step_plan(), &plan, Overwrite::Always) {
         panic!("{e}");

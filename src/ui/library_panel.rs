@@ -15,7 +15,10 @@ use crate::store::{Library, LibraryEntry};
 #[derive(Debug, Clone, Copy)]
 enum Row {
     /// A client heading: the group's first plan names it; `count` plans follow.
-    Client { first: usize, count: usize },
+    Client {
+        first: usize,
+        count: usize,
+    },
     Plan(usize),
 }
 
@@ -29,7 +32,7 @@ struct RowsMemo {
 }
 
 fn rows(ui: &Ui, library: &Library, query: &str) -> Arc<Vec<Row>> {
-    let id = ui.id().with("library rows");
+    let id = egui::Id::unique("library panel rows");
     let kept = ui.data(|d| d.get_temp::<RowsMemo>(id));
     if let Some(memo) = kept
         && memo.generation == library.generation()
@@ -153,13 +156,18 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
                     plan.date, plan.steps, plan.total_minutes
                 ),
             )
-            .on_hover_text(format!("{}\n{}", entry.path.display(), muscles_line(plan))),
+            // Built only while hovered: formatting it for every row each frame adds up.
+            .on_hover_ui(|ui| {
+                ui.label(format!("{}\n{}", entry.path.display(), muscles_line(plan)));
+            }),
         Err(error) => ui
             .selectable_label(
                 selected,
                 RichText::new(format!("    ⚠ {file_name}")).color(style::ERROR),
             )
-            .on_hover_text(error.to_string()),
+            .on_hover_ui(|ui| {
+                ui.label(error.to_string());
+            }),
     };
     (response.clicked() && entry.plan.is_ok()).then(|| Action::OpenPath(entry.path.clone()))
 }

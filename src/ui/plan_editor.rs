@@ -101,7 +101,18 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (index, step) in plan.steps.iter().enumerate() {
-                step_card(
+                // A card scrolled out of sight only keeps its place: laying
+                // out every card's controls was most of a frame's time.
+                let height_id = egui::Id::unique(("plan editor card height", index));
+                let known = ui.data(|d| d.get_temp::<f32>(height_id));
+                if let Some(height) = known {
+                    let size = egui::vec2(ui.available_width(), height);
+                    if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
+                        ui.allocate_space(size);
+                        continue;
+                    }
+                }
+                let height = step_card(
                     ui,
                     index,
                     step,
@@ -109,6 +120,7 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
                     planner.doc.selected_step,
                     &mut actions,
                 );
+                ui.data_mut(|d| d.insert_temp(height_id, height));
             }
         });
     actions
@@ -121,14 +133,14 @@ fn step_card(
     count: usize,
     selected: Option<usize>,
     actions: &mut Vec<Action>,
-) {
+) -> f32 {
     let is_selected = selected == Some(index);
     let frame = egui::Frame::group(ui.style()).fill(if is_selected {
         ui.visuals().selection.bg_fill.gamma_multiply(0.35)
     } else {
         ui.visuals().faint_bg_color
     });
-    frame.show(ui, |ui| {
+    let card = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id(("step", index), |ui| {
             ui.horizontal(|ui| {
@@ -179,6 +191,7 @@ fn step_card(
             });
         });
     });
+    card.response.rect.height()
 }
 
 /// Gives a control without a visible label its accessible name.
