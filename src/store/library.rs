@@ -265,13 +265,15 @@ fn read_entry(path: PathBuf) -> LibraryEntry {
 pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     collect_plan_paths(dir, &mut paths)?;
-    paths.sort();
     Ok(paths)
 }
 
+/// Visits each folder's items sorted by name, which gives path order
+/// without comparing whole paths component by component (slow at 10,000).
 fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for item in std::fs::read_dir(dir)? {
-        let item = item?;
+    let mut items = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
+    items.sort_by_cached_key(std::fs::DirEntry::file_name);
+    for item in items {
         let path = item.path();
         let name = item.file_name();
         if name.to_string_lossy().starts_with('.') {
