@@ -53,6 +53,9 @@ pub struct PlannerApp {
 
 /// Opens the window; returns when it is closed.
 pub fn run(options: StartOptions) -> eframe::Result {
+    // The muscle atlas (label placement, triangulation) takes tens of
+    // milliseconds: build it while the window and the GPU start, not after.
+    std::thread::spawn(Atlas::builtin);
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Massage planner")

@@ -141,10 +141,11 @@ impl Library {
     fn sort(&mut self) {
         self.entries.sort_by(|a, b| {
             let date = |e: &LibraryEntry| e.plan.as_ref().ok().map(|p| p.date);
+            // `then_with`: comparing paths is slow, so only on a tie.
             date(b)
                 .cmp(&date(a))
-                .then(b.modified.cmp(&a.modified))
-                .then(a.path.cmp(&b.path))
+                .then_with(|| b.modified.cmp(&a.modified))
+                .then_with(|| a.path.cmp(&b.path))
         });
     }
 
