@@ -160,39 +160,45 @@ impl Library {
                 .collect()
         };
         let used = hits.iter().flatten().count();
-        // Fewer used than cached: files are gone (or changed, see below).
-        changed |= used != cached.len();
+        // Files gone (fewer used than cached) or new or changed (not hits).
+        changed |= used != cached.len() || used != found.len();
 
         let mut cached: Vec<Option<CachedEntry>> = cached.into_iter().map(Some).collect();
-        let mut read: Vec<(Found, LibraryEntry)> = Vec::with_capacity(found.len());
+        let mut entries = Vec::with_capacity(found.len());
+        // What the walk found of each hit, kept only to write the cache.
+        let mut hit_found = Vec::new();
         let mut stale = Vec::new();
         for (found, hit) in found.into_iter().zip(hits) {
             match hit.and_then(|at| cached.get_mut(at)?.take()) {
                 Some(hit) => {
-                    let entry = restore(&found, hit);
-                    read.push((found, entry));
+                    entries.push(restore(&found, hit));
+                    if changed {
+                        hit_found.push(found);
+                    }
                 }
                 None => stale.push(found),
             }
         }
         drop(cached);
-        changed |= !stale.is_empty();
 
         let stale_paths: Vec<PathBuf> = stale.iter().map(|f| f.path.clone()).collect();
-        read.extend(stale.into_iter().zip(read_entries(stale_paths)));
-
+        let read = read_entries(stale_paths);
         if changed && let Some(scanned_at) = FileTime::of(scanned_at) {
+            let pairs = hit_found
+                .iter()
+                .zip(&entries)
+                .chain(stale.iter().zip(&read));
             write_cache(
                 cache,
                 &CacheFile {
                     app_version: env!("CARGO_PKG_VERSION").to_string(),
                     root: canonical_root,
                     scanned_at,
-                    entries: read.iter().filter_map(|(f, e)| to_cache(f, e)).collect(),
+                    entries: pairs.filter_map(|(f, e)| to_cache(f, e)).collect(),
                 },
             );
         }
-        let entries = read.into_iter().map(|(_, entry)| entry).collect();
+        entries.extend(read);
         Ok(Library::from_entries(root, entries))
     }
 
