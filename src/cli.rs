@@ -174,7 +174,7 @@ fn check(
 }
 
 fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let library = Library::scan(plans_dir)?;
+    let library = Library::scan_cached(plans_dir)?;
     for entry in library.search(query) {
         match &entry.plan {
             Ok(plan) => writeln!(

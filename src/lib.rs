@@ -11,4 +11,7 @@ pub mod model;
 pub mod screening;
 pub mod sheet;
 pub mod store;
+/// Sample libraries for benchmarks and the `gen_library` example.
+#[doc(hidden)]
+pub mod testing;
 pub mod ui;

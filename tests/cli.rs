@@ -6,9 +6,12 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
+    // `list` keeps a library cache: in a temporary folder, not the user's.
+    let cache = tempfile::tempdir().expect("cache dir");
     Command::new(env!("CARGO_BIN_EXE_massage-planner"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_CACHE_HOME", cache.path())
         .output()
         .expect("run massage-planner")
 }

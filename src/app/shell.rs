@@ -68,6 +68,9 @@ pub fn run(mut options: StartOptions) -> eframe::Result {
     if options.recovery_dir.is_none() {
         options.recovery_dir = RecoveryStore::default_dir();
     }
+    // The muscle atlas (label placement, triangulation) takes tens of
+    // milliseconds: build it while the window and the GPU start, not after.
+    std::thread::spawn(Atlas::builtin);
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Massage planner")
@@ -172,7 +175,7 @@ impl PlannerApp {
         let dir = self.planner.plans_dir.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(Library::scan(&dir));
+            let _ = sender.send(Library::scan_cached(&dir));
             ctx.request_repaint();
         });
         self.planner.library = LibraryState::Loading;

@@ -9,11 +9,18 @@ use super::geometry::{Point, bounds, outline_distance, polygon_contains};
 pub(crate) fn place_label(outline: &[Point], covers: &[&[Point]]) -> Option<Point> {
     let visible =
         |p: Point| polygon_contains(outline, p) && !covers.iter().any(|c| polygon_contains(c, p));
-    let clearance = |p: Point| {
-        covers
-            .iter()
-            .map(|c| outline_distance(c, p))
-            .fold(outline_distance(outline, p), f32::min)
+    // The distance to the nearest edge, or any value not above `beat` once
+    // it is clear the point cannot beat the best so far (this search ran
+    // on every start-up and the covering outlines are many).
+    let clearance = |p: Point, beat: Option<f32>| {
+        let mut nearest = outline_distance(outline, p);
+        for cover in covers {
+            if beat.is_some_and(|b| nearest <= b) {
+                break;
+            }
+            nearest = nearest.min(outline_distance(cover, p));
+        }
+        nearest
     };
     let (lo, hi) = bounds(outline);
     let mut step = (hi.x - lo.x).max(hi.y - lo.y) / 48.0;
@@ -30,7 +37,7 @@ pub(crate) fn place_label(outline: &[Point], covers: &[&[Point]]) -> Option<Poin
                 if !visible(p) {
                     continue;
                 }
-                let score = clearance(p);
+                let score = clearance(p, best.map(|(_, s)| s));
                 if best.is_none_or(|(_, s)| score > s) {
                     *best = Some((p, score));
                 }

@@ -5,7 +5,11 @@
 //! ```no_run
 //! # fn demo(plan: &massage_planner::model::Plan) -> Result<(), Box<dyn std::error::Error>> {
 //! use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
-//! let options = SheetOptions { paper: Paper::Letter, file_name: "aiko-tanaka-2026-11-23.ron".into() };
+//! let options = SheetOptions {
+//!     paper: Paper::Letter,
+//!     file_name: "aiko-tanaka-2026-11-23.ron".into(),
+//!     ..SheetOptions::default()
+//! };
 //! let pdf: Vec<u8> = render_sheet(plan, &options)?;
 //! std::fs::write("plan.pdf", pdf)?;
 //! # Ok(()) }

@@ -3,16 +3,19 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Problem};
 use super::format::load_plan;
 use crate::model::{Muscle, Plan, Technique};
 
 /// What the library needs of a plan, small enough to keep thousands.
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable for the library cache (see `library_cache`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanSummary {
     pub client: String,
     pub client_id: String,
@@ -94,6 +97,16 @@ pub struct Library {
     pub root: PathBuf,
     /// Newest first: by plan date, then by file time.
     pub entries: Vec<LibraryEntry>,
+    /// Changes whenever the entries do, so views can keep what they derived
+    /// from them (the grouped rows) until then. Unique across libraries.
+    generation: u64,
+}
+
+/// Source of library generations: a fresh scan never reuses an old number.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    NEXT_GENERATION.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Library {
@@ -106,22 +119,33 @@ impl Library {
             Err(e) => return Err(FileError::new(root, Problem::Read(e))),
             Ok(paths) => paths,
         };
-        let entries = read_entries(paths);
+        Ok(Library::from_entries(root, read_entries(paths)))
+    }
+
+    /// A library of these entries, sorted newest first.
+    pub(super) fn from_entries(root: &Path, entries: Vec<LibraryEntry>) -> Library {
         let mut library = Library {
             root: root.to_path_buf(),
             entries,
+            generation: next_generation(),
         };
         library.sort();
-        Ok(library)
+        library
+    }
+
+    /// Changes whenever the entries change (a scan, `refresh_file`).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     fn sort(&mut self) {
         self.entries.sort_by(|a, b| {
             let date = |e: &LibraryEntry| e.plan.as_ref().ok().map(|p| p.date);
+            // `then_with`: comparing paths is slow, so only on a tie.
             date(b)
                 .cmp(&date(a))
-                .then(b.modified.cmp(&a.modified))
-                .then(a.path.cmp(&b.path))
+                .then_with(|| b.modified.cmp(&a.modified))
+                .then_with(|| a.path.cmp(&b.path))
         });
     }
 
@@ -139,30 +163,46 @@ impl Library {
     /// client with the most recent plan first; unreadable files come last
     /// under the client name "".
     pub fn groups<'a>(&'a self, query: &'a str) -> Vec<ClientGroup<'a>> {
-        let mut groups: Vec<ClientGroup<'a>> = Vec::new();
-        let mut index: HashMap<&'a str, usize> = HashMap::new();
+        self.group_indices(query)
+            .into_iter()
+            .map(|plans| {
+                let plans: Vec<&LibraryEntry> = plans.iter().map(|&i| &self.entries[i]).collect();
+                let client = plans
+                    .first()
+                    .and_then(|e| e.plan.as_ref().ok())
+                    .map_or("", |p| p.client.as_str());
+                ClientGroup { client, plans }
+            })
+            .collect()
+    }
+
+    /// The same grouping as `groups`, as indices into `entries`: a view can
+    /// keep it (it borrows nothing) until the query or `generation` changes.
+    /// Every group is non-empty; the first plan names the client.
+    pub fn group_indices(&self, query: &str) -> Vec<Vec<usize>> {
+        let words = query_words(query);
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         let mut unreadable = Vec::new();
-        for entry in self.search(query) {
-            let Ok(summary) = &entry.plan else {
-                unreadable.push(entry);
-                continue;
+        for (at, entry) in self.entries.iter().enumerate() {
+            let summary = match &entry.plan {
+                Ok(summary) if summary.matches_words(&words) => summary,
+                Ok(_) => continue,
+                Err(_) => {
+                    unreadable.push(at);
+                    continue;
+                }
             };
             match index.get(summary.client_key.as_str()) {
-                Some(&at) => groups[at].plans.push(entry),
+                Some(&group) => groups[group].push(at),
                 None => {
                     index.insert(&summary.client_key, groups.len());
-                    groups.push(ClientGroup {
-                        client: &summary.client,
-                        plans: vec![entry],
-                    });
+                    groups.push(vec![at]);
                 }
             }
         }
         if !unreadable.is_empty() {
-            groups.push(ClientGroup {
-                client: "",
-                plans: unreadable,
-            });
+            groups.push(unreadable);
         }
         groups
     }
@@ -175,6 +215,7 @@ impl Library {
             self.entries.push(read_entry(path.to_path_buf()));
         }
         self.sort();
+        self.generation = next_generation();
     }
 
     pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
@@ -187,7 +228,7 @@ fn query_words(query: &str) -> Vec<String> {
 }
 
 /// Reads the files on every core: parsing, not the disk, is the slow part.
-fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
+pub(super) fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = paths.len().div_ceil(threads).max(64);
     std::thread::scope(|scope| {
@@ -244,17 +285,19 @@ pub fn is_listed_plan_path(root: &Path, path: &Path) -> bool {
 pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     collect_plan_paths(dir, &mut paths)?;
-    paths.sort();
     Ok(paths)
 }
 
+/// Visits each folder's items sorted by name, which gives path order
+/// without comparing whole paths component by component (slow at 10,000).
 fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     collect_plan_paths_in(dir, true, out)
 }
 
 fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for item in std::fs::read_dir(dir)? {
-        let item = item?;
+    let mut items = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
+    items.sort_by_cached_key(std::fs::DirEntry::file_name);
+    for item in items {
         let path = item.path();
         let name = item.file_name();
         if name.to_string_lossy().starts_with('.') {

@@ -6,6 +6,7 @@ mod error;
 mod file_name;
 mod format;
 mod library;
+mod library_cache;
 mod recovery;
 mod rules_file;
 mod save;
@@ -22,6 +23,7 @@ pub use format::{MAX_PLAN_FILE_BYTES, load_plan, load_plan_stamped, parse_plan, 
 pub use library::{
     ClientGroup, Library, LibraryEntry, PlanSummary, is_listed_plan_path, plan_files_under,
 };
+pub use library_cache::library_cache_path;
 pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_recovery};
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
 pub use save::{

@@ -129,9 +129,20 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (index, step) in plan.steps.iter().enumerate() {
+                // A card scrolled out of sight only keeps its place: laying
+                // out every card's controls was most of a frame's time.
+                let height_id = egui::Id::unique(("plan editor card height", index));
+                let known = ui.data(|d| d.get_temp::<f32>(height_id));
+                if let Some(height) = known {
+                    let size = egui::vec2(ui.available_width(), height);
+                    if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
+                        ui.allocate_space(size);
+                        continue;
+                    }
+                }
                 let on_step: Vec<&Warning> =
                     warnings.iter().filter(|w| w.step == Some(index)).collect();
-                step_card(
+                let height = step_card(
                     ui,
                     StepView {
                         index,
@@ -142,6 +153,7 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
                     },
                     &mut actions,
                 );
+                ui.data_mut(|d| d.insert_temp(height_id, height));
             }
         });
     actions
@@ -155,7 +167,8 @@ struct StepView<'a> {
     warnings: &'a [&'a Warning],
 }
 
-fn step_card(ui: &mut Ui, view: StepView<'_>, actions: &mut Vec<Action>) {
+/// Draws one step and returns its height.
+fn step_card(ui: &mut Ui, view: StepView<'_>, actions: &mut Vec<Action>) -> f32 {
     let StepView {
         index,
         step,
@@ -169,7 +182,7 @@ fn step_card(ui: &mut Ui, view: StepView<'_>, actions: &mut Vec<Action>) {
     } else {
         ui.visuals().faint_bg_color
     });
-    frame.show(ui, |ui| {
+    let card = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id(("step", index), |ui| {
             ui.horizontal(|ui| {
@@ -221,6 +234,7 @@ fn step_card(ui: &mut Ui, view: StepView<'_>, actions: &mut Vec<Action>) {
             warning_list(ui, warnings, actions);
         });
     });
+    card.response.rect.height()
 }
 
 /// Pain 0–10 (or not asked) and where, on one row.

@@ -1,0 +1,113 @@
+//! One full UI frame of the main window in CPU time: the app's layout and
+//! egui's tessellation, with a 20-step plan open and 10,000 plans in the
+//! library. Rendering on the GPU is left out. Budget: median under 1 ms.
+//! Run with `cargo bench --bench frame`; set `FRAME_BENCH_PLANS=DIR` to use
+//! a library already written by `gen_library` (writing one takes a minute).
+
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::App as _;
+use egui::{Pos2, RawInput, Rect, Vec2};
+use jiff::civil::date;
+use massage_planner::app::{PlannerApp, Settings, StartOptions};
+use massage_planner::store::{Overwrite, save_plan};
+use massage_planner::testing::{Sequence, sample_plan, write_sample_library};
+
+const PLANS: usize = 10_000;
+const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
+
+/// A sample plan grown (or cut) to exactly 20 steps.
+fn twenty_step_plan() -> massage_planner::model::Plan {
+    let mut seq = Sequence::default();
+    let mut plan = sample_plan(&mut seq, 0).unwrap_or_else(|| panic!("no sample plan"));
+    let steps = plan.steps.clone();
+    plan.steps = steps.iter().cycle().take(20).cloned().collect();
+    plan
+}
+
+struct Window {
+    app: PlannerApp,
+    ctx: egui::Context,
+    frame: eframe::Frame,
+    time: f64,
+}
+
+impl Window {
+    fn open(plans: &Path, plan: &Path) -> Self {
+        let ctx = egui::Context::default();
+        let options = StartOptions {
+            plans_dir: Some(plans.to_path_buf()),
+            open: Some(plan.to_path_buf()),
+            today: Some(date(2026, 11, 25)),
+            load_library_now: true,
+            exit_after_first_frame: false,
+            recovery_dir: None,
+        };
+        let app = PlannerApp::with_settings(&ctx, options, Settings::default());
+        Window {
+            app,
+            ctx,
+            frame: eframe::Frame::_new_kittest(),
+            time: 0.0,
+        }
+    }
+
+    /// What eframe does each frame before handing the result to the GPU.
+    fn frame(&mut self, events: Vec<egui::Event>) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            time: Some(self.time),
+            events,
+            ..RawInput::default()
+        };
+        let output = self
+            .ctx
+            .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        meshes.len()
+    }
+}
+
+fn frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let plans = match std::env::var_os("FRAME_BENCH_PLANS") {
+        Some(plans) => plans.into(),
+        None => {
+            let plans = dir.path().join("plans");
+            match write_sample_library(&plans, PLANS) {
+                Ok(written) => assert!(written > 9_900, "only {written} plans"),
+                Err(e) => panic!("{e}"),
+            }
+            plans
+        }
+    };
+    let plan = dir.path().join("open.ron");
+    if let Err(e) = save_plan(&twenty_step_plan(), &plan, Overwrite::Always) {
+        panic!("{e}");
+    }
+    let mut window = Window::open(&plans, &plan);
+    // Fonts and layout caches settle over the first frames, as in the app.
+    for _ in 0..5 {
+        window.frame(Vec::new());
+    }
+
+    let mut group = c.benchmark_group("frame");
+    group.bench_function("main window, 20 steps, 10,000 plans", |b| {
+        b.iter(|| window.frame(Vec::new()));
+    });
+    // The pointer moving over the map: hit test and hover highlight.
+    let mut x = 0.0;
+    group.bench_function("main window, pointer moving over the map", |b| {
+        b.iter(|| {
+            x = (x + 7.0) % 300.0;
+            let pos = Pos2::new(500.0 + x, 300.0 + x / 2.0);
+            window.frame(vec![egui::Event::PointerMoved(pos)])
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);

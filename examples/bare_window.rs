@@ -1,0 +1,27 @@
+//! The baseline for the start-up budget: a bare eframe window of the app's
+//! size with one label, which closes once its first frame is on screen, the
+//! way `massage-planner --exit-after-first-frame` does.
+//!
+//!     hyperfine 'target/release/examples/bare_window'
+
+fn main() -> eframe::Result {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Bare window")
+            .with_inner_size([1280.0, 800.0]),
+        ..Default::default()
+    };
+    let mut frames = 0_u64;
+    eframe::run_ui_native("bare-window", native, move |ui, _frame| {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.label("Hello");
+        });
+        frames += 1;
+        // The frame drawn by the first call is on screen once the second starts.
+        if frames >= 2 {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
+        }
+    })
+}
