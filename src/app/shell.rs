@@ -127,30 +127,36 @@ impl PlannerApp {
             watcher_starting: None,
             recovery_waiting_since: None,
         };
-        app.watch_plans_folder(ctx);
         if options.load_library_now {
             app.planner.library = library_state(Library::scan(&app.planner.plans_dir));
+            app.watch_plans_folder(ctx);
         } else {
             app.load_library_in_background(ctx);
         }
         app
     }
 
-    /// Starts the watcher in the background: watching a large folder walks
-    /// all of it, and the first frame must not wait for that.
+    /// Watches the plans folder now (the library was read in the foreground).
     fn watch_plans_folder(&mut self, ctx: &egui::Context) {
-        self.watcher = None;
-        let (sender, receiver) = channel();
-        let dir = self.planner.plans_dir.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let wake = ctx.clone();
-            let watcher = PlansWatcher::start(&dir, move || wake.request_repaint());
-            if sender.send(watcher).is_ok() {
-                ctx.request_repaint();
+        let wake = ctx.clone();
+        let started = PlansWatcher::start(&self.planner.plans_dir, move || wake.request_repaint());
+        self.watcher_started(started);
+    }
+
+    fn watcher_started(
+        &mut self,
+        started: Result<PlansWatcher, notify_debouncer_mini::notify::Error>,
+    ) {
+        match started {
+            Ok(watcher) => self.watcher = Some(watcher),
+            Err(e) => {
+                self.watcher = None;
+                self.planner.message = format!(
+                    "Changes others make in {} show after a restart ({e})",
+                    self.planner.plans_dir.display()
+                );
             }
-        });
-        self.watcher_starting = Some(receiver);
+        }
     }
 
     /// Writes unsaved edits to the recovery file once they have waited a
@@ -170,16 +176,29 @@ impl PlannerApp {
         }
     }
 
+    /// Reads the library, then starts watching the folder, on one low-priority
+    /// thread: the first frame never waits, and watching (which walks the
+    /// whole folder) does not compete with reading it.
     fn load_library_in_background(&mut self, ctx: &egui::Context) {
-        let (sender, receiver) = channel();
+        let (library_sender, library_receiver) = channel();
+        let (watcher_sender, watcher_receiver) = channel();
         let dir = self.planner.plans_dir.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(Library::scan_cached(&dir));
+            in_the_background();
+            let _ = library_sender.send(Library::scan_cached(&dir));
             ctx.request_repaint();
+            let wake = ctx.clone();
+            let watcher = PlansWatcher::start(&dir, move || wake.request_repaint());
+            if watcher_sender.send(watcher).is_ok() {
+                ctx.request_repaint();
+            }
         });
         self.planner.library = LibraryState::Loading;
-        self.library_loading = Some(receiver);
+        self.library_loading = Some(library_receiver);
+        // The old folder's watcher stops; the new one comes with the library.
+        self.watcher = None;
+        self.watcher_starting = Some(watcher_receiver);
     }
 
     fn poll_background(&mut self) -> Vec<Action> {
@@ -188,15 +207,7 @@ impl PlannerApp {
             && let Ok(started) = receiver.try_recv()
         {
             self.watcher_starting = None;
-            match started {
-                Ok(watcher) => self.watcher = Some(watcher),
-                Err(e) => {
-                    self.planner.message = format!(
-                        "Changes others make in {} show after a restart ({e})",
-                        self.planner.plans_dir.display()
-                    );
-                }
-            }
+            self.watcher_started(started);
         }
         if let Some(watcher) = &self.watcher {
             let changed = watcher.changed();
@@ -250,10 +261,7 @@ impl PlannerApp {
                 self.open_dialog(ctx, DialogKind::ExportPdf, &suggested_name);
             }
             Effect::ShowFolderDialog => self.open_dialog(ctx, DialogKind::PlansFolder, ""),
-            Effect::LoadLibrary => {
-                self.load_library_in_background(ctx);
-                self.watch_plans_folder(ctx);
-            }
+            Effect::LoadLibrary => self.load_library_in_background(ctx),
             Effect::ExportPdf(path) => self.export_pdf(&path),
             Effect::Print => self.print(),
             Effect::PrintDirect => self.print_direct(),
@@ -419,6 +427,13 @@ fn library_state(result: Result<Library, FileError>) -> LibraryState {
         Ok(library) => LibraryState::Ready(library),
         Err(e) => LibraryState::Failed(e.to_string()),
     }
+}
+
+/// Lowest CPU priority for the calling thread, so on a small machine the
+/// window's first frames are drawn before the library is read. Where the
+/// platform refuses, the thread simply runs at normal priority.
+fn in_the_background() {
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }
 
 fn local_today() -> Date {

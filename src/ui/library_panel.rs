@@ -202,6 +202,6 @@ fn conflict_copy_row(ui: &mut Ui, entry: &LibraryEntry) -> Option<Action> {
 }
 
 fn muscles_line(plan: &crate::store::PlanSummary) -> String {
-    let names: Vec<&str> = plan.muscles.iter().map(|m| m.name()).collect();
+    let names: Vec<&str> = plan.muscles().map(|m| m.name()).collect();
     names.join(", ")
 }
