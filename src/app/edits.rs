@@ -85,11 +85,7 @@ impl Planner {
             Edit::Unacknowledge { rule, region } => {
                 if doc.plan.acknowledgement(&rule, region).is_some() {
                     doc.edit(EditKey::Discrete, |p| {
-                        p.acknowledged.retain(|a| {
-                            !(a.rule == rule
-                                && a.muscle == region.map(|r| r.0)
-                                && a.side == region.map(|r| r.1))
-                        });
+                        p.acknowledged.retain(|a| !a.is_for(&rule, region));
                     });
                 }
             }
@@ -109,7 +105,7 @@ fn acknowledgement_mut<'a>(
     rule: &str,
     region: Option<(Muscle, Side)>,
 ) -> Option<&'a mut Acknowledgement> {
-    plan.acknowledged.iter_mut().find(|a| {
-        a.rule == rule && a.muscle == region.map(|r| r.0) && a.side == region.map(|r| r.1)
-    })
+    plan.acknowledged
+        .iter_mut()
+        .find(|a| a.is_for(rule, region))
 }

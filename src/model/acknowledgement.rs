@@ -16,3 +16,10 @@ pub struct Acknowledgement {
     #[serde(default)]
     pub note: String,
 }
+
+impl Acknowledgement {
+    /// Whether this acknowledges rule `rule` on `region` (`None`: the whole plan).
+    pub fn is_for(&self, rule: &str, region: Option<(Muscle, Side)>) -> bool {
+        self.rule == rule && self.muscle == region.map(|r| r.0) && self.side == region.map(|r| r.1)
+    }
+}

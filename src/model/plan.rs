@@ -126,9 +126,7 @@ impl Plan {
         rule: &str,
         region: Option<(Muscle, Side)>,
     ) -> Option<&Acknowledgement> {
-        self.acknowledged.iter().find(|a| {
-            a.rule == rule && a.muscle == region.map(|r| r.0) && a.side == region.map(|r| r.1)
-        })
+        self.acknowledged.iter().find(|a| a.is_for(rule, region))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use egui::{ComboBox, Grid, Id, Modal, RichText, ScrollArea, TextEdit, Ui};
 
+use super::accessible::name_widget;
 use super::style;
 use crate::app::Action;
 use crate::model::{Area, ClientRecord, Condition, ConditionKind, Muscle, Pressure, Side};
@@ -180,7 +181,7 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
                             }
                         })
                         .response;
-                    name_widget(&response, &format!("{title}: muscle {}", index + 1));
+                    name_widget(&response, format!("{title}: muscle {}", index + 1));
                     let response = ComboBox::from_id_salt("side")
                         .selected_text(area.side.name())
                         .width(90.0)
@@ -190,7 +191,7 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
                             }
                         })
                         .response;
-                    name_widget(&response, &format!("{title}: side {}", index + 1));
+                    name_widget(&response, format!("{title}: side {}", index + 1));
                     if ui.small_button("Remove").clicked() {
                         remove = Some(index);
                     }
@@ -210,12 +211,4 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
             });
         }
     });
-}
-
-/// Gives a control without a visible label its accessible name.
-fn name_widget(response: &egui::Response, name: &str) {
-    let name = name.to_string();
-    response
-        .ctx
-        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }

@@ -1,6 +1,7 @@
 //! egui views. Each reads the planner's state and returns the actions the
 //! person took; none of them changes the plan itself.
 
+pub mod accessible;
 pub mod client_editor;
 pub mod compare_window;
 pub mod conflict_dialog;

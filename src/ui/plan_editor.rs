@@ -3,6 +3,7 @@
 
 use egui::{ComboBox, DragValue, Grid, Response, RichText, TextEdit, Ui};
 
+use super::accessible::name_widget;
 use super::safety::{client_summary, warning_list};
 use super::style;
 use super::time_bar::time_bar;
@@ -292,13 +293,6 @@ fn pain_field(
             });
         }
     });
-}
-
-/// Gives a control without a visible label its accessible name.
-fn name_widget(response: &Response, name: String) {
-    response
-        .ctx
-        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }
 
 /// Remove, duplicate and move, laid out right to left.

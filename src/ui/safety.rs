@@ -3,6 +3,7 @@
 
 use egui::{Frame, RichText, Stroke, TextEdit, Ui};
 
+use super::accessible::name_widget;
 use super::style;
 use crate::app::{Action, Edit, Planner};
 use crate::model::Acknowledgement;
@@ -132,9 +133,7 @@ fn acknowledged_note(ui: &mut Ui, warning: &Warning, note: &str, actions: &mut V
                 .hint_text("Why it is fine (e.g. physician cleared)")
                 .desired_width(ui.available_width()),
         );
-        response
-            .ctx
-            .accesskit_node_builder(response.id, |node| node.set_label("Acknowledgement note"));
+        name_widget(&response, "Acknowledgement note");
         if response.changed() {
             actions.push(Action::Edit(Edit::AcknowledgementNote {
                 rule: warning.rule.clone(),
