@@ -334,24 +334,24 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         }
     }
 
-    // Regions with open screening warnings: a dashed ring in the level's colour.
-    for (muscle, side, level) in warned_regions(view.warnings) {
-        for one_side in [Side::Left, Side::Right]
-            .into_iter()
-            .filter(|&s| side.covers(s))
-        {
-            if let Some(region) = shown_region(atlas, view.layer, muscle, one_side) {
-                let mut points = screen(fit, &region.outline);
-                if let Some(first) = points.first().copied() {
-                    points.push(first);
-                }
-                painter.extend(Shape::dashed_line(
-                    &points,
-                    Stroke::new(line(2.4), style::level_colour(level)),
-                    line(5.0),
-                    line(3.0),
-                ));
-            }
+    // Regions with open screening warnings: a solid ring in the level's
+    // colour (dashes mean planned on the other layer) and a "!" badge.
+    let warned = warned_regions(view.warnings);
+    let level_on = |muscle: Muscle, side: Side| {
+        warned
+            .iter()
+            .filter(|w| w.0 == muscle && w.1.covers(side))
+            .map(|w| w.2)
+            .max()
+    };
+    for region in Muscle::ALL
+        .into_iter()
+        .flat_map(|m| [Side::Left, Side::Right].map(|s| shown_region(atlas, view.layer, m, s)))
+    {
+        let Some(region) = region else { continue };
+        if let Some(level) = level_on(region.muscle, region.side) {
+            let stroke = Stroke::new(line(2.6), style::level_colour(level));
+            painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
         }
     }
 
@@ -364,7 +364,16 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
                 continue;
             };
             if !numbers.is_empty() {
-                badge(&painter, fit, region, &numbers, &badge_font, &colours);
+                let warning = level_on(muscle, side);
+                badge(
+                    &painter,
+                    fit,
+                    region,
+                    &numbers,
+                    warning,
+                    &badge_font,
+                    &colours,
+                );
             }
         }
     }
@@ -410,29 +419,38 @@ fn shown_region(atlas: &Atlas, layer: Layer, muscle: Muscle, side: Side) -> Opti
     })
 }
 
+/// Step numbers on a region; with an open warning, "!" and a ring in the
+/// warning's colour.
 fn badge(
     painter: &egui::Painter,
     fit: Fit,
     region: &Region,
     numbers: &[usize],
+    warning: Option<Level>,
     font: &FontId,
     colours: &Palette,
 ) {
-    let text: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    let mut text = numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("·");
+    if warning.is_some() {
+        text.push_str(" !");
+    }
     let at = fit.to_screen(region.label_at);
-    let galley = painter.layout_no_wrap(text.join("·"), font.clone(), colours.text);
+    let galley = painter.layout_no_wrap(text, font.clone(), colours.text);
     let badge = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
     painter.rect_filled(
         badge,
         badge.height() / 2.0,
         colours.badge.gamma_multiply(0.9),
     );
-    painter.rect_stroke(
-        badge,
-        badge.height() / 2.0,
-        Stroke::new(1.0, colours.body_line),
-        egui::StrokeKind::Inside,
-    );
+    let ring = match warning {
+        Some(level) => Stroke::new(2.0, style::level_colour(level)),
+        None => Stroke::new(1.0, colours.body_line),
+    };
+    painter.rect_stroke(badge, badge.height() / 2.0, ring, egui::StrokeKind::Inside);
     painter.galley(badge.center() - galley.size() / 2.0, galley, colours.text);
 }
 
