@@ -110,7 +110,9 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         });
     ui.add_space(4.0);
     time_bar(ui, plan);
-    for finding in plan.validate() {
+    // A plan nobody has touched yet is not wrong, only empty: no red on start.
+    let untouched = !planner.doc.is_dirty() && planner.doc.file.is_none();
+    for finding in plan.validate().into_iter().filter(|_| !untouched) {
         let colour = match finding.severity {
             crate::model::Severity::Error => style::ERROR,
             crate::model::Severity::Warning => style::WARNING,

@@ -20,8 +20,11 @@ pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
         ui.separator();
         if planner.doc.is_dirty() {
             ui.label(RichText::new("Unsaved changes").color(style::WARNING));
-        } else {
+        } else if planner.doc.file.is_some() {
             ui.label(RichText::new("Saved").color(style::GOOD));
+        } else {
+            // A new, untouched plan: nothing saved, nothing to lose.
+            ui.label("Empty");
         }
         ui.separator();
         match &planner.error {
