@@ -6,6 +6,7 @@ use super::{Muscle, Side};
 /// why (e.g. "physician cleared on 2026-11-10"). Keyed by rule and region,
 /// not by step number, so it survives reordering.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Acknowledgement {
     pub rule: String,
     /// The step's muscle and side; `None` for a warning about the whole plan.

@@ -8,6 +8,7 @@ pub const CLIENT_FORMAT_VERSION: u32 = 1;
 /// What the therapist knows of a client across sessions: no contact data,
 /// only what planning needs. Field order here is the order in the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClientRecord {
     #[serde(default = "current_format")]
     pub format: u32,
@@ -29,6 +30,7 @@ pub struct ClientRecord {
 
 /// A muscle on one side (or both), as the client asks for or against it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Area {
     pub muscle: Muscle,
     pub side: Side,

@@ -83,6 +83,7 @@ impl ConditionKind {
 
 /// One intake condition with its detail and since when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Condition {
     pub kind: ConditionKind,
     #[serde(default)]

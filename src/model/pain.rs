@@ -43,6 +43,7 @@ impl From<PainLevel> for u8 {
 
 /// A pain rating and where the client feels it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pain {
     pub level: PainLevel,
     #[serde(default)]

@@ -10,6 +10,7 @@ pub const FORMAT_VERSION: u32 = 2;
 
 /// One session for one client. Field order here is the order in the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default = "current_format")]
     pub format: u32,
@@ -39,6 +40,7 @@ pub struct Plan {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Client {
     pub name: String,
     /// The practice's own client number or code; empty when not used.
@@ -47,6 +49,7 @@ pub struct Client {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     pub muscle: Muscle,
     pub side: Side,

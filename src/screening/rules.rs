@@ -46,6 +46,7 @@ pub enum Trigger {
 /// listed (or none are), and, where techniques or a pressure are given, its
 /// technique is listed or its pressure is at least `min_pressure`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StepMatch {
     #[serde(default)]
     pub muscles: Vec<Muscle>,
@@ -66,6 +67,7 @@ impl StepMatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable id: acknowledgements in plan files refer to it.
     pub id: String,
@@ -81,6 +83,7 @@ pub struct Rule {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
 }

@@ -17,6 +17,7 @@ const SUFFIX: &str = ".ron";
 
 /// What a recovery file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Recovery {
     /// When the edits were written.
     pub written: jiff::Timestamp,
