@@ -188,7 +188,11 @@ fn broken_files_give_clear_errors() {
         ("impossible_date.ron", Some(8), "date is not valid"),
         ("minutes_overflow.ron", Some(20), "out of bounds"),
         // Not silently dropped (and then lost on the next save).
-        ("misspelt_field.ron", Some(13), "Unexpected field named `note`"),
+        (
+            "misspelt_field.ron",
+            Some(13),
+            "Unexpected field named `note`",
+        ),
     ];
     let dir = data("tests/data/bad");
     let on_disk = std::fs::read_dir(&dir).expect("bad dir").count();
