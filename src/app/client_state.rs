@@ -1,5 +1,6 @@
 //! The record of the open plan's client, the screening rules, and the client
-//! record form: looked up again whenever the plan's client changes.
+//! record form: looked up again only when the plan's client, its file or the
+//! plans folder changes (not on every edit), or when asked to.
 
 use std::path::{Path, PathBuf};
 
@@ -7,10 +8,19 @@ use crate::model::{ClientRecord, Plan};
 use crate::screening::{RuleSet, Warning, screen};
 use crate::store;
 
+/// What a lookup depends on; the same key means the same record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Lookup {
+    plans_dir: PathBuf,
+    plan_file: Option<PathBuf>,
+    client_name: String,
+}
+
 #[derive(Debug, Default)]
 pub struct ClientState {
-    /// The folder and client name the record was looked up for.
-    looked_up: Option<(PathBuf, String)>,
+    looked_up: Option<Lookup>,
+    /// The folder whose `clients/` holds (or will hold) the record.
+    folder: PathBuf,
     pub record: Option<ClientRecord>,
     /// Why the record could not be read; warnings then lack its conditions.
     pub error: Option<String>,
@@ -20,7 +30,7 @@ pub struct ClientState {
 
 /// The folder whose `clients/` holds the record for a plan: the plan
 /// file's own folder when it has a record there, else the plans folder.
-pub fn client_folder(plans_dir: &Path, plan_file: Option<&Path>, client_name: &str) -> PathBuf {
+fn client_folder(plans_dir: &Path, plan_file: Option<&Path>, client_name: &str) -> PathBuf {
     plan_file
         .and_then(Path::parent)
         .filter(|dir| !dir.as_os_str().is_empty())
@@ -29,20 +39,20 @@ pub fn client_folder(plans_dir: &Path, plan_file: Option<&Path>, client_name: &s
 }
 
 impl ClientState {
-    /// Looks the record up again if the plan's client or folder changed.
-    pub fn follow(&mut self, folder: &Path, client_name: &str) {
-        let unchanged = self
-            .looked_up
-            .as_ref()
-            .is_some_and(|(dir, name)| dir == folder && name == client_name);
-        if !unchanged {
-            self.reload(folder, client_name);
+    /// Looks the record up again if the plan's client, its file or the
+    /// plans folder changed since the last lookup.
+    pub fn follow(&mut self, plans_dir: &Path, plan_file: Option<&Path>, client_name: &str) {
+        let key = Lookup {
+            plans_dir: plans_dir.to_path_buf(),
+            plan_file: plan_file.map(Path::to_path_buf),
+            client_name: client_name.to_string(),
+        };
+        if self.looked_up.as_ref() == Some(&key) {
+            return;
         }
-    }
-
-    pub fn reload(&mut self, folder: &Path, client_name: &str) {
-        self.looked_up = Some((folder.to_path_buf(), client_name.to_string()));
-        match store::find_client_record(folder, client_name) {
+        self.folder = client_folder(plans_dir, plan_file, client_name);
+        self.looked_up = Some(key);
+        match store::find_client_record(&self.folder, client_name) {
             Ok(record) => {
                 self.record = record;
                 self.error = None;
@@ -52,6 +62,17 @@ impl ClientState {
                 self.error = Some(e.to_string());
             }
         }
+    }
+
+    /// The next `follow` reads the record again (it was saved, or changed
+    /// on disk).
+    pub fn forget(&mut self) {
+        self.looked_up = None;
+    }
+
+    /// Where the record is, or is saved when there is none yet.
+    pub fn folder(&self) -> &Path {
+        &self.folder
     }
 
     /// The form starts from the record, or a new one for this client.

@@ -84,8 +84,7 @@ impl Planner {
             if self.rules.error.is_some() {
                 self.error = self.rules.error.clone();
             }
-            let folder = self.client_folder();
-            self.client.reload(&folder, &self.doc.plan.client.name);
+            self.client.forget();
         }
         let Some(open) = self.doc.file.clone() else {
             return;

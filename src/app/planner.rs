@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use super::action::{Action, UnsavedAnswer};
-use super::client_state::{ClientState, Rules, client_folder};
+use super::client_state::{ClientState, Rules};
 use super::command::Command;
 use super::conflict::SaveConflict;
 use super::document::{Document, OpenFile};
@@ -150,18 +150,12 @@ impl Planner {
         self.rules.screen(&self.doc.plan, &self.client)
     }
 
-    /// The folder whose `clients/` holds the open plan's client record.
-    pub fn client_folder(&self) -> PathBuf {
-        client_folder(
+    fn follow_client(&mut self) {
+        self.client.follow(
             &self.plans_dir,
             self.doc.file.as_ref().map(|f| f.path.as_path()),
             &self.doc.plan.client.name,
-        )
-    }
-
-    fn follow_client(&mut self) {
-        let folder = self.client_folder();
-        self.client.follow(&folder, &self.doc.plan.client.name);
+        );
     }
 
     /// A path as the therapist thinks of it: relative to the plans folder
@@ -216,8 +210,6 @@ impl Planner {
                 self.effects.push(Effect::LoadLibrary);
                 self.rules = Rules::load(&self.plans_dir);
                 self.error = self.rules.error.clone();
-                let folder = self.client_folder();
-                self.client.reload(&folder, &self.doc.plan.client.name);
             }
             Action::NewFromTemplate(n) => {
                 if n < self.templates.len() {
@@ -252,13 +244,12 @@ impl Planner {
             self.error = Some("Give the plan a client name before saving a client record.".into());
             return;
         }
-        let folder = self.client_folder();
-        match store::save_client_record(&folder, &draft) {
+        match store::save_client_record(self.client.folder(), &draft) {
             Ok(path) => {
                 self.message = format!("Saved the client record {}", self.short_path(&path));
                 self.error = None;
                 self.client.draft = None;
-                self.client.reload(&folder, &self.doc.plan.client.name);
+                self.client.forget();
             }
             Err(e) => {
                 self.error = Some(format!(

@@ -464,6 +464,8 @@ impl eframe::App for PlannerApp {
             actions.push(Action::CloseRequested);
         }
 
+        // Screened once a frame, for the editor and the map alike.
+        let warnings = self.planner.warnings();
         egui::Panel::top("menu").show(ui, |ui| {
             actions.extend(ui::menu::menu_bar(ui, &self.planner));
         });
@@ -482,13 +484,12 @@ impl eframe::App for PlannerApp {
             .default_size(420.0)
             .min_size(320.0)
             .show(ui, |ui| {
-                actions.extend(ui::plan_editor::plan_editor(ui, &self.planner));
+                actions.extend(ui::plan_editor::plan_editor(ui, &self.planner, &warnings));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(layer) = ui::map::layer_switch(ui, self.planner.layer) {
                 actions.push(Action::SetLayer(layer));
             }
-            let warnings = self.planner.warnings();
             let view = ui::map::MapView {
                 atlas: self.atlas,
                 plan: &self.planner.doc.plan,

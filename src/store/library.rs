@@ -324,15 +324,19 @@ pub fn is_listed_plan_path(root: &Path, path: &Path) -> bool {
     let Ok(inside) = path.strip_prefix(&root) else {
         return false;
     };
-    let hidden = inside
+    let skipped = inside
         .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    let first = inside.components().next().map(|c| c.as_os_str());
-    let skipped = first.is_some_and(|name| {
-        name == super::CLIENTS_DIR
-            || (inside.components().count() == 1 && name == super::RULES_FILE_NAME)
-    });
-    !hidden && !skipped && path.extension().is_some_and(|e| e == super::PLAN_EXTENSION)
+        .enumerate()
+        .any(|(depth, c)| left_out(c.as_os_str(), depth == 0));
+    !skipped && path.extension().is_some_and(|e| e == super::PLAN_EXTENSION)
+}
+
+/// Names the library never lists or walks into: hidden ones (`.history`,
+/// temporary files), and at the top the client records and the folder's
+/// screening rules, which live beside the plans but are not plans.
+fn left_out(name: &std::ffi::OsStr, at_root: bool) -> bool {
+    name.to_string_lossy().starts_with('.')
+        || (at_root && (name == super::CLIENTS_DIR || name == super::RULES_FILE_NAME))
 }
 
 pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -352,13 +356,7 @@ fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> s
     items.sort_by_cached_key(std::fs::DirEntry::file_name);
     for item in items {
         let path = item.path();
-        let name = item.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // Client records and the folder's screening rules live beside the
-        // plans but are not plans.
-        if is_root && (name == super::CLIENTS_DIR || name == super::RULES_FILE_NAME) {
+        if left_out(&item.file_name(), is_root) {
             continue;
         }
         let file_type = item.file_type()?;

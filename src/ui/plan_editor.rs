@@ -15,10 +15,10 @@ use crate::screening::Warning;
 
 const SESSION_CHOICES: [u16; 5] = [30, 45, 60, 75, 90];
 
-pub fn plan_editor(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
+/// `warnings`: the plan's screening warnings (`Planner::warnings`).
+pub fn plan_editor(ui: &mut Ui, planner: &Planner, warnings: &[Warning]) -> Vec<Action> {
     let mut actions = Vec::new();
     let plan = &planner.doc.plan;
-    let warnings = planner.warnings();
     ui.add_space(4.0);
     ui.heading("Session plan");
     Grid::new("plan header")
