@@ -135,8 +135,7 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
 
     p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement {
         rule: warning.rule.clone(),
-        muscle: warning.region.map(|r| r.0),
-        side: warning.region.map(|r| r.1),
+        region: warning.region,
         note: String::new(),
     })));
     p.apply(Action::Edit(Edit::AcknowledgementNote {

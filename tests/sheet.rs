@@ -488,7 +488,7 @@ fn fifteen_step_plan() -> Plan {
 #[test]
 fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestResult {
     use massage_planner::model::{
-        Acknowledgement, Area, ClientRecord, Condition, ConditionKind, Pain, PainLevel,
+        Acknowledgement, ClientRecord, Condition, ConditionKind, MuscleSide, Pain, PainLevel,
     };
     use massage_planner::screening::{RuleSet, screen};
     let mut plan = example_plan();
@@ -499,8 +499,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     // Deep work on the right QL was decided on; the left one was not.
     plan.acknowledged.push(Acknowledgement {
         rule: "kidney_area_ql".to_owned(),
-        muscle: Some(Muscle::QuadratusLumborum),
-        side: Some(Side::Right),
+        region: Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)),
         note: "angled away".to_owned(),
     });
     let mut client = ClientRecord::new("Maria Keller", "MK-0142");
@@ -508,7 +507,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     disc.detail = "L4-L5".to_owned();
     client.conditions.push(disc);
     client.pressure_preference = Some(Pressure::new(4)?);
-    client.avoid.push(Area {
+    client.avoid.push(MuscleSide {
         muscle: Muscle::Piriformis,
         side: Side::Left,
     });

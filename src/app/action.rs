@@ -9,7 +9,9 @@ use super::command::Command;
 use super::conflict::ConflictChoice;
 use super::recovery::RecoveryAnswer;
 use crate::atlas::Layer;
-use crate::model::{Acknowledgement, ClientRecord, Muscle, Pain, Pressure, Side, Technique};
+use crate::model::{
+    Acknowledgement, ClientRecord, Muscle, MuscleSide, Pain, Pressure, Side, Technique,
+};
 use crate::sheet::Paper;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,12 +101,12 @@ pub enum Edit {
     /// Take back the acknowledgement of `rule` on `region`.
     Unacknowledge {
         rule: String,
-        region: Option<(Muscle, Side)>,
+        region: Option<MuscleSide>,
     },
     /// The note of an acknowledgement.
     AcknowledgementNote {
         rule: String,
-        region: Option<(Muscle, Side)>,
+        region: Option<MuscleSide>,
         note: String,
     },
 }

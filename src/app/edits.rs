@@ -3,7 +3,7 @@
 use super::action::Edit;
 use super::history::EditKey;
 use super::planner::Planner;
-use crate::model::{Acknowledgement, Muscle, Plan, Side};
+use crate::model::{Acknowledgement, MuscleSide, Plan};
 
 impl Planner {
     pub(super) fn edit(&mut self, edit: Edit) {
@@ -77,8 +77,7 @@ impl Planner {
             Edit::PainBefore(v) => doc.edit(EditKey::Header("pain before"), |p| p.pain_before = v),
             Edit::PainAfter(v) => doc.edit(EditKey::Header("pain after"), |p| p.pain_after = v),
             Edit::Acknowledge(ack) => {
-                let region = ack.muscle.zip(ack.side);
-                if doc.plan.acknowledgement(&ack.rule, region).is_none() {
+                if doc.plan.acknowledgement(&ack.rule, ack.region).is_none() {
                     doc.edit(EditKey::Discrete, |p| p.acknowledged.push(ack));
                 }
             }
@@ -103,7 +102,7 @@ impl Planner {
 fn acknowledgement_mut<'a>(
     plan: &'a mut Plan,
     rule: &str,
-    region: Option<(Muscle, Side)>,
+    region: Option<MuscleSide>,
 ) -> Option<&'a mut Acknowledgement> {
     plan.acknowledged
         .iter_mut()

@@ -102,8 +102,7 @@ fn warning_card(ui: &mut Ui, warning: &Warning, actions: &mut Vec<Action>) {
                     {
                         actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement {
                             rule: warning.rule.clone(),
-                            muscle: warning.region.map(|r| r.0),
-                            side: warning.region.map(|r| r.1),
+                            region: warning.region,
                             note: String::new(),
                         })));
                     }
