@@ -5,8 +5,8 @@ use egui::{ComboBox, Grid, Id, Modal, RichText, ScrollArea, TextEdit, Ui};
 
 use super::accessible::name_widget;
 use super::style;
-use crate::app::Action;
 use crate::model::{ClientRecord, Condition, ConditionKind, Muscle, MuscleSide, Pressure, Side};
+use crate::planner::Action;
 
 pub fn client_editor(ctx: &egui::Context, draft: &ClientRecord) -> Vec<Action> {
     let mut actions = Vec::new();

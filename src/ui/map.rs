@@ -9,12 +9,12 @@ use egui::{
 
 use super::style;
 use crate::atlas::{self, Atlas, Layer, Mark, Point, Region};
-use crate::model::{Muscle, MuscleSide, Plan, Side};
+use crate::model::{MuscleSide, Plan};
 use crate::screening::Warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapAction {
-    Pick { muscle: Muscle, side: Side },
+    Pick(MuscleSide),
 }
 
 /// What the map shows: the plan's steps and the step being edited.
@@ -132,10 +132,7 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
     if let Some(region) = hovered.or(focused) {
         show_reference(&response, atlas, region, view);
     }
-    picked.map(|r| MapAction::Pick {
-        muscle: r.muscle,
-        side: r.side,
-    })
+    picked.map(|r| MapAction::Pick(MuscleSide::new(r.muscle, r.side)))
 }
 
 fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &MapView<'_>) {

@@ -1,4 +1,5 @@
-//! What the person did, as returned by the views. One place applies them:
+//! What the person did, as returned by the views, and what the shell
+//! reports back after carrying out an effect. One place applies them:
 //! `Planner::apply`.
 
 use std::path::PathBuf;
@@ -6,22 +7,16 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::command::Command;
-use super::conflict::ConflictChoice;
-use super::recovery::RecoveryAnswer;
 use crate::atlas::Layer;
-use crate::model::{
-    Acknowledgement, ClientRecord, Muscle, MuscleSide, Pain, Pressure, Side, Technique,
-};
+use crate::model::{Acknowledgement, ClientRecord, MuscleSide, Pain, Pressure, Side, Technique};
 use crate::sheet::Paper;
+use crate::store::{Library, RecoveryStore};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Action {
     Command(Command),
     /// A muscle picked on the map.
-    Pick {
-        muscle: Muscle,
-        side: Side,
-    },
+    Pick(MuscleSide),
     SelectStep(Option<usize>),
     SetLayer(Layer),
     SetSearch(String),
@@ -29,7 +24,7 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Save the plan to this path (Save As dialog or typed path).
     SaveAsPath(PathBuf),
-    /// Write the sheet PDF to this path (Export dialog).
+    /// Write the sheet PDF to this path (Export dialog or typed path).
     ExportPdfTo(PathBuf),
     /// The answer to "Save changes?".
     AnswerUnsaved(UnsavedAnswer),
@@ -39,18 +34,12 @@ pub enum Action {
     /// A text field lost focus or a drag ended: the next edit is a new undo step.
     EndGesture,
     DismissError,
-    /// Ask for another plans folder (a folder dialog).
-    ChoosePlansFolder,
     /// List and save into this folder from now on.
     SetPlansDir(PathBuf),
     /// Paper size of the plan sheet.
     SetPaper(Paper),
-    /// Send the sheet straight to the default printer (CUPS `lp`).
-    PrintDirect,
     /// Start a new plan from built-in template number `n`.
     NewFromTemplate(usize),
-    /// Open the client record of the plan's client for editing.
-    EditClient,
     /// The client record form changed.
     ClientDraft(ClientRecord),
     /// Save the client record being edited.
@@ -70,6 +59,69 @@ pub enum Action {
     /// The plan stays; the conflict copy goes to `.history/`.
     PutAwayConflictCopy(PathBuf),
     CloseComparison,
+    /// The text typed into the path field (no file dialog was available).
+    PathPromptText(String),
+    /// OK (`true`) or Cancel on the path field.
+    AnswerPathPrompt(bool),
+    /// Keep unsaved edits safe against a crash from now on.
+    EnableRecovery(RecoveryStore),
+    /// Unsaved edits have waited long enough: write the recovery file.
+    WriteRecovery,
+    /// The window is closing for good.
+    WindowClosing,
+    /// Results of effects, reported by the shell.
+    Done(Outcome),
+}
+
+/// What came of an effect the shell carried out.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A file dialog closed: the path chosen, or `None` when cancelled or
+    /// when no dialog could be shown.
+    FileChosen {
+        dialog: FileDialog,
+        path: Option<PathBuf>,
+    },
+    /// The sheet at `path` was handed to the PDF viewer.
+    ViewerOpened {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    /// The sheet at `path` was sent to the printer (`lp`'s answer).
+    Printed {
+        path: PathBuf,
+        result: Result<String, String>,
+    },
+    /// The plans folder `dir` was read.
+    LibraryLoaded {
+        dir: PathBuf,
+        result: Result<Library, String>,
+    },
+    /// Watching the plans folder `dir` for changes others make started, or not.
+    WatcherStarted {
+        dir: PathBuf,
+        result: Result<(), String>,
+    },
+}
+
+/// The file dialogs the planner asks the shell to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileDialog {
+    OpenPlan,
+    SavePlanAs,
+    ExportPdf,
+    PlansFolder,
+}
+
+impl FileDialog {
+    pub fn title(self) -> &'static str {
+        match self {
+            FileDialog::OpenPlan => "Open plan",
+            FileDialog::SavePlanAs => "Save plan as",
+            FileDialog::ExportPdf => "Export plan sheet as PDF",
+            FileDialog::PlansFolder => "Choose the plans folder",
+        }
+    }
 }
 
 /// A change to the plan itself: each is one undoable edit.
@@ -115,5 +167,27 @@ pub enum Edit {
 pub enum UnsavedAnswer {
     Save,
     Discard,
+    Cancel,
+}
+
+/// The answer to "Restore unsaved edits?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryAnswer {
+    Restore,
+    /// Delete the recovery file.
+    Discard,
+    /// Keep the file and ask again at the next start.
+    Later,
+}
+
+/// The answer to "The file was changed on disk".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Drop my edits and open the file as it is now.
+    Reload,
+    /// Keep both: mine goes to a new file beside it.
+    SaveCopy,
+    /// Mine replaces theirs (theirs goes to `.history/`).
+    Overwrite,
     Cancel,
 }
