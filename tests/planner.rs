@@ -10,7 +10,7 @@ use std::path::Path;
 use jiff::civil::date;
 use massage_planner::model::{Muscle, MuscleSide, Pressure, Side, Technique};
 use massage_planner::planner::{
-    Action, Command, Continuation, Edit, Effect, FileDialog, Planner, UnsavedAnswer,
+    Action, Command, Continuation, Edit, Effect, FileDialog, Modal, Outcome, Planner, UnsavedAnswer,
 };
 use massage_planner::store;
 
@@ -275,4 +275,108 @@ fn every_command_has_a_label_and_a_tooltip() {
     for command in Command::all() {
         assert!(!command.label().is_empty() && !command.tooltip().is_empty());
     }
+}
+
+fn plan_with_a_step(dir: &Path) -> Planner {
+    let mut p = planner(dir);
+    p.apply(Action::Edit(Edit::ClientName("Anna Berg".into())));
+    pick(&mut p, Muscle::QuadratusLumborum, Side::Left);
+    p
+}
+
+#[test]
+fn export_writes_the_sheet_where_asked_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = plan_with_a_step(dir.path());
+    let out = dir.path().join("anna.pdf");
+    p.apply(Action::ExportPdfTo(out.clone()));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    assert!(p.message().contains("anna.pdf"), "{}", p.message());
+    assert!(p.error().is_none());
+
+    // A folder that does not exist: an error naming the file, nothing else.
+    let nowhere = dir.path().join("missing").join("anna.pdf");
+    p.apply(Action::ExportPdfTo(nowhere.clone()));
+    let error = p.error().unwrap();
+    assert!(error.contains("anna.pdf"), "{error}");
+    assert!(!nowhere.exists());
+}
+
+#[test]
+fn print_writes_a_temporary_sheet_and_says_where_it_is_when_no_viewer_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = plan_with_a_step(dir.path());
+    p.apply(Action::Command(Command::Print));
+    let effects = p.take_effects();
+    let [Effect::OpenInViewer(path)] = effects.as_slice() else {
+        panic!("print opens the viewer: {effects:?}");
+    };
+    assert!(std::fs::read(path).unwrap().starts_with(b"%PDF"));
+    p.apply(Action::Done(Outcome::ViewerOpened {
+        path: path.clone(),
+        result: Err("no viewer".into()),
+    }));
+    assert!(p.error().is_none(), "not an error: the sheet is there");
+    assert!(
+        p.message().contains(&path.display().to_string()),
+        "{}",
+        p.message()
+    );
+
+    p.apply(Action::Command(Command::PrintDirect));
+    let effects = p.take_effects();
+    let [Effect::SendToPrinter(path)] = effects.as_slice() else {
+        panic!("direct printing sends to lp: {effects:?}");
+    };
+    p.apply(Action::Done(Outcome::Printed {
+        path: path.clone(),
+        result: Err("lp: no default destination".into()),
+    }));
+    assert!(p.error().unwrap().contains("no default destination"));
+}
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed_prefilled_with_the_real_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = plan_with_a_step(dir.path());
+    p.apply(Action::Command(Command::ExportPdf));
+    assert!(matches!(
+        p.take_effects().as_slice(),
+        [Effect::ShowFileDialog {
+            dialog: FileDialog::ExportPdf,
+            ..
+        }]
+    ));
+    // No portal: the dialog answers with nothing.
+    p.apply(Action::Done(Outcome::FileChosen {
+        dialog: FileDialog::ExportPdf,
+        path: None,
+    }));
+    let Some(Modal::PathPrompt(prompt)) = p.modal() else {
+        panic!("the path is asked for");
+    };
+    assert!(
+        prompt.text.ends_with("anna-berg-2026-11-25.pdf"),
+        "{}",
+        prompt.text
+    );
+    let typed = dir.path().join("typed.pdf");
+    p.apply(Action::PathPromptText(typed.display().to_string()));
+    p.apply(Action::AnswerPathPrompt(true));
+    assert!(p.modal().is_none());
+    assert!(typed.exists());
+
+    // Cancel writes nothing.
+    p.apply(Action::Command(Command::SaveAs));
+    p.apply(Action::Done(Outcome::FileChosen {
+        dialog: FileDialog::SavePlanAs,
+        path: None,
+    }));
+    let Some(Modal::PathPrompt(prompt)) = p.modal() else {
+        panic!("the path is asked for");
+    };
+    assert!(prompt.text.ends_with(".ron"), "{}", prompt.text);
+    p.apply(Action::AnswerPathPrompt(false));
+    assert!(p.modal().is_none());
+    assert!(p.file().is_none(), "nothing saved");
 }

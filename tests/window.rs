@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod support;
+use support::examples::copy_of_example_plans;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
@@ -210,15 +213,10 @@ fn a_plan_changed_by_someone_else_asks_before_saving() {
     assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
 }
 
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("plans")
-        .join(name)
-}
-
 fn window_snapshot(theme: egui::Theme, name: &str) {
-    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    let mut harness = start(&plans, Some(example("maria-keller-2026-11-18.ron")), theme);
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut harness = start(plans.path(), Some(maria), theme);
     // Clicking a planned muscle on the map selects its step and highlights it.
     harness.get_by_label("Right gluteus medius").click();
     harness.run();
@@ -277,4 +275,47 @@ fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
         store::find_client_record(plans.path(), "Eva Lund").unwrap(),
         Some(record)
     );
+}
+
+/// Each command's shortcut, pressed in the running window, does what the
+/// command says. A command given a shortcut must be checked here too.
+#[test]
+fn every_shortcut_does_its_command() {
+    use massage_planner::planner::{Command, Modal};
+    use massage_planner::ui::shortcuts;
+
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut checked = Vec::new();
+    for command in Command::all() {
+        let Some(shortcut) = shortcuts::shortcut(command) else {
+            continue;
+        };
+        let mut harness = start(plans.path(), Some(maria.clone()), egui::Theme::Light);
+        let before = harness.state().planner().plan().clone();
+        let layer_before = harness.state().planner().layer();
+        harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+        harness.run();
+        let p = harness.state().planner();
+        let prompt = |dialog: &str| matches!(p.modal(), Some(Modal::PathPrompt(prompt)) if prompt.dialog.title() == dialog);
+        let did = match command {
+            Command::New => p.plan().steps.is_empty() && p.file().is_none(),
+            Command::Open => prompt("Open plan"),
+            Command::Save => p.message().starts_with("Saved maria-keller-2026-11-18.ron"),
+            Command::SaveAs => prompt("Save plan as"),
+            Command::Print => p.message().contains("The plan sheet is saved in"),
+            Command::ExportPdf => prompt("Export plan sheet as PDF"),
+            Command::Undo => p.message() == "Nothing to undo",
+            Command::Redo => p.message() == "Nothing to redo",
+            Command::ToggleLayer => p.layer() != layer_before,
+            Command::Quit => p.close_confirmed(),
+            other => panic!("{other:?} has a shortcut but no check here"),
+        };
+        assert!(did, "{command:?}: message {:?}", p.message());
+        if command != Command::New {
+            assert_eq!(p.plan(), &before, "{command:?} left the plan alone");
+        }
+        checked.push(command);
+    }
+    assert!(checked.len() >= 10, "{checked:?}");
 }
