@@ -111,6 +111,8 @@ enum CliError {
     Output(#[from] std::io::Error),
     #[error("{}: cannot draw the plan sheet: {source}", .plan.display())]
     Sheet { plan: PathBuf, source: SheetError },
+    #[error("{}: the plans folder does not exist (give another with --plans DIR)", .0.display())]
+    NoPlansFolder(PathBuf),
 }
 
 fn check(
@@ -174,6 +176,9 @@ fn check(
 }
 
 fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if !plans_dir.is_dir() {
+        return Err(CliError::NoPlansFolder(plans_dir.to_path_buf()));
+    }
     let library = Library::scan_cached(plans_dir)?;
     for entry in library.search(query) {
         match &entry.plan {

@@ -186,3 +186,14 @@ fn sheet_writes_a_pdf_and_refuses_a_bad_plan() {
         Some(2)
     );
 }
+
+#[test]
+fn list_on_a_plans_folder_that_does_not_exist_says_so_and_fails() {
+    let output = run(&["--plans", "no-such-folder-here", "list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("no-such-folder-here: the plans folder does not exist"),
+        "{error}"
+    );
+}

@@ -33,6 +33,7 @@ fn harness(layer: Layer, plan: Plan, theme: egui::Theme) -> Harness<'static, Map
                     layer: state.layer,
                     selected_step: Some(0),
                     warnings: &[],
+                    names: true,
                 };
                 if let Some(pick) = muscle_map(ui, &view) {
                     state.picks.push(pick);

@@ -280,6 +280,16 @@ fn areas_to_avoid_are_avoided_on_their_side_only() {
         warnings[0].because
     );
     assert!(fired(&plan, Some(&client_with(&[])), "client_avoid_area").is_empty());
+    // The both-sides step is in conflict on the left only: the map rings that side.
+    assert_eq!(
+        warnings[1].at,
+        Some(MuscleSide::new(Muscle::GluteusMedius, Side::Left))
+    );
+    assert_eq!(
+        warnings[1].region,
+        Some(MuscleSide::new(Muscle::GluteusMedius, Side::Both)),
+        "acknowledged for the step as planned"
+    );
 }
 
 #[test]

@@ -309,6 +309,7 @@ fn every_shortcut_does_its_command() {
             Command::Redo => p.message() == "Nothing to redo",
             Command::ToggleLayer => p.layer() != layer_before,
             Command::Quit => p.close_confirmed(),
+            Command::QuickAdd => harness.get_by_label("Add a step by name").is_focused(),
             other => panic!("{other:?} has a shortcut but no check here"),
         };
         assert!(did, "{command:?}: message {:?}", p.message());
@@ -318,4 +319,86 @@ fn every_shortcut_does_its_command() {
         checked.push(command);
     }
     assert!(checked.len() >= 10, "{checked:?}");
+}
+
+#[test]
+fn a_step_is_added_with_the_keyboard_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(dir.path(), None, egui::Theme::Light);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    assert!(harness.get_by_label("Add a step by name").is_focused());
+    harness.get_by_label("Add a step by name").type_text("ql r");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let steps: Vec<_> = harness
+        .state()
+        .planner()
+        .plan()
+        .steps
+        .iter()
+        .map(|s| (s.muscle, s.side))
+        .collect();
+    assert_eq!(steps, [(Muscle::QuadratusLumborum, Side::Right)]);
+}
+
+#[test]
+fn a_message_appearing_moves_no_control() {
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut harness = start(plans.path(), Some(maria), egui::Theme::Light);
+    let before = harness.get_by_label("Minutes for step 3").rect();
+    let search_before = harness.get_by_label("Add a step by name").rect();
+    // A long message and then an error: the status line stays one line.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().planner().message(), "Nothing to undo");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(harness.state().planner().message().len() > 100);
+    assert_eq!(harness.get_by_label("Minutes for step 3").rect(), before);
+    assert_eq!(
+        harness.get_by_label("Add a step by name").rect(),
+        search_before
+    );
+}
+
+/// Every text the window shows from the app's own lists renders with the
+/// loaded fonts: no empty boxes for a missing glyph.
+#[test]
+fn every_label_has_its_glyphs_in_the_fonts() {
+    use massage_planner::model::{Pressure, Technique};
+    use massage_planner::planner::Command;
+    use massage_planner::screening::Level;
+
+    let dir = tempfile::tempdir().unwrap();
+    let harness = start(dir.path(), None, egui::Theme::Light);
+    let mut texts: Vec<String> = Vec::new();
+    for command in Command::all() {
+        texts.push(command.label().into());
+        texts.push(command.tooltip().into());
+    }
+    for technique in Technique::ALL {
+        texts.push(technique.name().into());
+        texts.push(technique.description().into());
+    }
+    for muscle in Muscle::ALL {
+        texts.push(muscle.name().into());
+        texts.push(muscle.short_name().into());
+    }
+    texts.extend(Side::ALL.map(|s| s.name().to_string()));
+    texts.extend(Pressure::all().map(|p| p.label()));
+    texts.extend(
+        [Level::Note, Level::Adjust, Level::Avoid, Level::ReferOut].map(|l| l.name().to_string()),
+    );
+    // Punctuation the views add around them.
+    texts.extend(["· — … • →".to_string(), "Acknowledged — Adjust".to_string()]);
+    let font = egui::FontId::proportional(14.0);
+    for text in &texts {
+        let missing: Vec<char> = harness
+            .ctx
+            .fonts_mut(|f| text.chars().filter(|c| !f.has_glyph(&font, *c)).collect());
+        assert!(missing.is_empty(), "{text:?} lacks {missing:?}");
+    }
 }

@@ -100,6 +100,7 @@ impl PlannerApp {
             .or_else(|| settings.plans_dir.clone().filter(|d| d.is_dir()))
             .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR));
         let today = options.today.unwrap_or_else(local_today);
+        ui::style::apply(ctx);
         let planner = Planner::with_settings(
             Settings {
                 plans_dir: Some(plans_dir.clone()),
@@ -163,6 +164,14 @@ impl PlannerApp {
                     open::that_detached(&path).map_err(|e| e.to_string())
                 };
                 self.report(ctx, Outcome::ViewerOpened { path, result });
+            }
+            Effect::OpenFolder(path) => {
+                let result = if self.headless {
+                    Err("no file manager is started in a headless run".to_string())
+                } else {
+                    open::that_detached(&path).map_err(|e| e.to_string())
+                };
+                self.report(ctx, Outcome::FolderOpened { path, result });
             }
             Effect::SendToPrinter(path) => {
                 let result = if self.headless {
@@ -320,7 +329,7 @@ impl PlannerApp {
         });
         egui::Panel::left("library")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(230.0)
             .min_size(180.0)
             .show(ui, |ui| {
                 actions.extend(ui::library_panel::library_panel(
@@ -330,8 +339,8 @@ impl PlannerApp {
             });
         egui::Panel::right("editor")
             .resizable(true)
-            .default_size(420.0)
-            .min_size(320.0)
+            .default_size(610.0)
+            .min_size(470.0)
             .show(ui, |ui| {
                 actions.extend(ui::plan_editor::plan_editor(
                     ui,
@@ -339,8 +348,13 @@ impl PlannerApp {
                 ));
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(layer) = ui::map::layer_switch(ui, planner.layer()) {
-                actions.push(Action::SetLayer(layer));
+            let names = !planner.settings().hide_map_names;
+            match ui::map::map_toolbar(ui, planner.layer(), names) {
+                Some(ui::map::ToolbarAction::Layer(layer)) => actions.push(Action::SetLayer(layer)),
+                Some(ui::map::ToolbarAction::Names(shown)) => {
+                    actions.push(Action::ShowMapNames(shown));
+                }
+                None => {}
             }
             let view = views::map(planner, self.atlas, &warnings);
             if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
@@ -394,7 +408,7 @@ mod views {
     //! The narrow view structs each view reads, built from the planner once a frame.
 
     use crate::atlas::Atlas;
-    use crate::planner::Planner;
+    use crate::planner::{Focus, LibraryState, Planner};
     use crate::screening::Warning;
     use crate::ui;
 
@@ -418,6 +432,7 @@ mod views {
             state: planner.doc_state(),
             message: planner.message(),
             error: planner.error(),
+            folder: planner.message_folder().is_some(),
         }
     }
 
@@ -426,6 +441,12 @@ mod views {
             library: planner.library(),
             search: planner.search(),
             open: planner.file().map(|f| f.path.as_path()),
+            missing_folder: match planner.library() {
+                LibraryState::Failed(_) if !planner.plans_dir().is_dir() => {
+                    Some(planner.plans_dir())
+                }
+                _ => None,
+            },
         }
     }
 
@@ -442,6 +463,8 @@ mod views {
                 record: planner.client_record(),
                 error: planner.client_error(),
             },
+            problems: planner.problems(),
+            focus_quick_add: planner.focus_request() == Some(Focus::QuickAdd),
         }
     }
 
@@ -456,6 +479,7 @@ mod views {
             layer: planner.layer(),
             selected_step: planner.selected_step(),
             warnings,
+            names: !planner.settings().hide_map_names,
         }
     }
 }

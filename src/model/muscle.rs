@@ -71,6 +71,24 @@ impl Muscle {
         }
     }
 
+    /// A short name for labels on the map, where room is scarce.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Muscle::LowerTrapezius => "Lower trap.",
+            Muscle::LatissimusDorsi => "Latissimus",
+            Muscle::ErectorSpinae => "Erector sp.",
+            Muscle::Multifidus => "Multifidus",
+            Muscle::QuadratusLumborum => "QL",
+            Muscle::ThoracolumbarFascia => "TL fascia",
+            Muscle::GluteusMaximus => "Glut. max.",
+            Muscle::GluteusMedius => "Glut. med.",
+            Muscle::GluteusMinimus => "Glut. min.",
+            Muscle::Piriformis => "Piriformis",
+            Muscle::TensorFasciaeLatae => "TFL",
+            Muscle::Hamstrings => "Hamstrings",
+        }
+    }
+
     /// "Left quadratus lumborum", "Both sides: gluteus medius".
     pub fn label_with_side(self, side: crate::model::Side) -> String {
         let name = self.name();

@@ -104,11 +104,13 @@ impl Plan {
             .filter(move |(_, s)| s.region().overlaps(region))
     }
 
-    /// A copy for the next session with the same client: same steps, new
-    /// date; pain is asked afresh and warnings are decided afresh.
+    /// A copy for the next session with the same client: same steps,
+    /// precautions and self-care, new date; goals and pain are asked afresh
+    /// (last time's "Today: …" is not today's) and warnings decided afresh.
     pub fn next_session(&self, date: Date) -> Plan {
         Plan {
             date,
+            goals: String::new(),
             pain_before: None,
             pain_after: None,
             acknowledged: Vec::new(),

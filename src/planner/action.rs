@@ -19,6 +19,8 @@ pub enum Action {
     Pick(MuscleSide),
     SelectStep(Option<usize>),
     SetLayer(Layer),
+    /// Muscle names on the map, or not.
+    ShowMapNames(bool),
     SetSearch(String),
     /// Open this plan (library, recent files, a dropped file, a dialog).
     OpenPath(PathBuf),
@@ -34,6 +36,12 @@ pub enum Action {
     /// A text field lost focus or a drag ended: the next edit is a new undo step.
     EndGesture,
     DismissError,
+    /// Show the folder the last message names (a sheet no viewer opened).
+    OpenMessageFolder,
+    /// The field that `Command::QuickAdd` asked for has the keyboard now.
+    FocusTaken,
+    /// Make the plans folder, which does not exist, and read it.
+    CreatePlansFolder,
     /// List and save into this folder from now on.
     SetPlansDir(PathBuf),
     /// Paper size of the plan sheet.
@@ -84,6 +92,11 @@ pub enum Outcome {
     },
     /// The sheet at `path` was handed to the PDF viewer.
     ViewerOpened {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    /// The folder `path` was shown in the file manager, or not.
+    FolderOpened {
         path: PathBuf,
         result: Result<(), String>,
     },
@@ -146,6 +159,8 @@ pub enum Edit {
     },
     DuplicateStep(usize),
     RemoveStep(usize),
+    /// A both-sides step becomes a left and a right step, the minutes shared.
+    SplitStep(usize),
     PainBefore(Option<Pain>),
     PainAfter(Option<Pain>),
     /// The therapist has read a screening warning (note may follow).

@@ -16,6 +16,7 @@ pub enum Command {
     ExportPdf,
     ChoosePlansFolder,
     EditClientRecord,
+    QuickAdd,
     Undo,
     Redo,
     ToggleLayer,
@@ -40,6 +41,7 @@ impl Command {
             Command::ExportPdf => "Export PDF…",
             Command::ChoosePlansFolder => "Choose plans folder…",
             Command::EditClientRecord => "Client record…",
+            Command::QuickAdd => "Add a step by name…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::ToggleLayer => "Switch superficial / deep layer",
@@ -62,6 +64,9 @@ impl Command {
             Command::ChoosePlansFolder => "The folder the library lists and new plans are saved in",
             Command::EditClientRecord => {
                 "Conditions, pressure preference, areas to focus on and to avoid"
+            }
+            Command::QuickAdd => {
+                "Type a muscle and side (\"ql r\", \"glut med left\") and press Enter to add it"
             }
             Command::Undo => "Undo the last change to the plan",
             Command::Redo => "Redo what was undone",

@@ -3,7 +3,7 @@
 use super::Planner;
 use super::action::Edit;
 use super::history::EditKey;
-use crate::model::{Acknowledgement, MuscleSide, Plan};
+use crate::model::{Acknowledgement, MuscleSide, Plan, Side};
 
 impl Planner {
     pub(super) fn edit(&mut self, edit: Edit) {
@@ -74,6 +74,21 @@ impl Planner {
                     });
                     doc.selected_step = None;
                 }
+            }
+            Edit::SplitStep(i) => {
+                let Some(step) = doc.plan.steps.get(i).filter(|s| s.side == Side::Both) else {
+                    return;
+                };
+                let mut left = step.clone();
+                left.side = Side::Left;
+                left.minutes = step.minutes.div_ceil(2).max(1);
+                let mut right = step.clone();
+                right.side = Side::Right;
+                right.minutes = (step.minutes / 2).max(1);
+                doc.edit(key, |p| {
+                    p.steps.splice(i..=i, [left, right]);
+                });
+                doc.selected_step = Some(i);
             }
             Edit::PainBefore(v) => doc.edit(key, |p| p.pain_before = v),
             Edit::PainAfter(v) => doc.edit(key, |p| p.pain_after = v),

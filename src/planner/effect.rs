@@ -17,6 +17,8 @@ pub enum Effect {
     },
     /// Open this PDF in the system's viewer (whose print dialog prints it).
     OpenInViewer(PathBuf),
+    /// Show this folder in the file manager.
+    OpenFolder(PathBuf),
     /// Send this PDF to the default printer (CUPS `lp`).
     SendToPrinter(PathBuf),
     /// Read the plans folder, then watch it for changes others make.

@@ -29,6 +29,7 @@ impl EditKey {
             Edit::MoveStep { .. }
             | Edit::DuplicateStep(_)
             | Edit::RemoveStep(_)
+            | Edit::SplitStep(_)
             | Edit::Acknowledge(_)
             | Edit::Unacknowledge { .. } => EditKey::Discrete,
             _ => EditKey::Field(discriminant(edit)),

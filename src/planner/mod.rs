@@ -51,6 +51,12 @@ pub enum LibraryState {
     Failed(String),
 }
 
+/// A field that asked for the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    QuickAdd,
+}
+
 /// Whether the open plan is on disk as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocState {
@@ -71,6 +77,13 @@ pub struct Planner {
     message: String,
     /// The last error, shown until dismissed or replaced.
     error: Option<String>,
+    /// A folder the message is about, offered to open (a sheet no viewer opened).
+    message_folder: Option<PathBuf>,
+    /// Validation problems are shown once a save was tried, not while the
+    /// plan is being started (a name typed last is not an error).
+    show_problems: bool,
+    /// A field asked for the keyboard (`Command::QuickAdd`).
+    focus: Option<Focus>,
     modal: Option<Modal>,
     /// The window may close now (the question was answered).
     close_confirmed: bool,
@@ -112,6 +125,9 @@ impl Planner {
             search: String::new(),
             message: String::new(),
             error,
+            message_folder: None,
+            show_problems: false,
+            focus: None,
             modal: None,
             close_confirmed: false,
             effects: Vec::new(),
@@ -233,6 +249,25 @@ impl Planner {
         &self.message
     }
 
+    /// The folder the message is about, to open from the message line.
+    pub fn message_folder(&self) -> Option<&Path> {
+        self.message_folder.as_deref()
+    }
+
+    /// What is wrong with the plan, once a save was tried.
+    pub fn problems(&self) -> Vec<crate::model::Finding> {
+        if self.show_problems {
+            self.doc.plan.validate()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The field that should take the keyboard now.
+    pub fn focus_request(&self) -> Option<Focus> {
+        self.focus
+    }
+
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
     }
@@ -273,7 +308,14 @@ impl Planner {
     // ---- The one place that changes it ----
 
     pub fn apply(&mut self, action: Action) {
+        let message_before = self.message.clone();
         self.apply_one(action);
+        // A new message names its own folder, or none.
+        let folder_named = |folder: &PathBuf| self.message.contains(&folder.display().to_string());
+        if self.message != message_before && !self.message_folder.as_ref().is_some_and(folder_named)
+        {
+            self.message_folder = None;
+        }
         self.follow_client();
         self.settle_recovery();
         self.offer_recovery();
@@ -288,6 +330,7 @@ impl Planner {
                 self.doc.end_gesture();
             }
             Action::SetLayer(layer) => self.settings.layer = layer,
+            Action::ShowMapNames(shown) => self.settings.hide_map_names = !shown,
             Action::SetSearch(query) => self.search = query,
             Action::OpenPath(path) => self.unless_unsaved(Continuation::Open(path)),
             Action::SaveAsPath(path) => {
@@ -303,8 +346,27 @@ impl Planner {
             Action::Edit(edit) => self.edit(edit),
             Action::EndGesture => self.doc.end_gesture(),
             Action::DismissError => self.error = None,
+            Action::OpenMessageFolder => {
+                if let Some(folder) = self.message_folder.clone() {
+                    self.effects.push(Effect::OpenFolder(folder));
+                }
+            }
+            Action::FocusTaken => self.focus = None,
             Action::SetPaper(paper) => self.settings.paper = paper,
             Action::SetPlansDir(dir) => self.set_plans_dir(dir),
+            Action::CreatePlansFolder => {
+                let dir = self.plans_dir().to_path_buf();
+                match std::fs::create_dir_all(&dir) {
+                    Ok(()) => {
+                        self.message = format!("Created the plans folder {}", dir.display());
+                        self.set_plans_dir(dir);
+                    }
+                    Err(e) => {
+                        self.error =
+                            Some(format!("{}: cannot create the folder: {e}", dir.display()));
+                    }
+                }
+            }
             Action::NewFromTemplate(n) => {
                 if n < self.templates.len() {
                     self.unless_unsaved(Continuation::Template(n));
@@ -342,6 +404,7 @@ impl Planner {
             Command::New => self.unless_unsaved(Continuation::New),
             Command::Open => self.unless_unsaved(Continuation::OpenDialog),
             Command::Save => {
+                self.show_problems = true;
                 self.save();
             }
             Command::SaveAs => {
@@ -356,6 +419,7 @@ impl Planner {
                 self.ask_for_file(FileDialog::ExportPdf, suggested_name);
             }
             Command::ChoosePlansFolder => self.ask_for_file(FileDialog::PlansFolder, String::new()),
+            Command::QuickAdd => self.focus = Some(Focus::QuickAdd),
             Command::EditClientRecord => {
                 if self.modal.is_none() {
                     self.modal = Some(Modal::ClientForm(self.client.draft_for(&self.doc.plan)));
@@ -386,6 +450,11 @@ impl Planner {
             Outcome::FileChosen { dialog, path } => self.file_chosen(dialog, path),
             Outcome::ViewerOpened { path, result } => self.viewer_opened(&path, result),
             Outcome::Printed { path, result } => self.printed(&path, result),
+            Outcome::FolderOpened { path, result } => {
+                if let Err(e) = result {
+                    self.error = Some(format!("{} could not be opened: {e}", path.display()));
+                }
+            }
             Outcome::LibraryLoaded { dir, result } => {
                 // A folder chosen meanwhile wins over one still being read.
                 if dir == self.plans_dir() {
@@ -396,8 +465,10 @@ impl Planner {
                 }
             }
             Outcome::WatcherStarted { dir, result } => {
+                // A folder that does not exist says so in the library instead.
                 if let Err(e) = result
                     && dir == self.plans_dir()
+                    && dir.is_dir()
                 {
                     self.message = format!(
                         "Changes others make in {} show after a restart ({e})",
@@ -526,6 +597,7 @@ impl Planner {
         match next {
             Continuation::New => {
                 self.doc = Document::new(Plan::new(self.today));
+                self.show_problems = false;
                 self.message = "New plan".into();
             }
             Continuation::Open(path) => self.open(&path),
@@ -539,6 +611,7 @@ impl Planner {
                     self.doc.plan.date
                 );
                 self.doc = Document::unsaved(copy, blank);
+                self.show_problems = false;
             }
             Continuation::Template(n) => self.start_from_template(n),
             Continuation::Restore => self.restore_recovery(),
@@ -561,6 +634,7 @@ impl Planner {
         plan.therapist = self.doc.plan.therapist.clone();
         self.message = format!("New plan from the template \"{}\"", template.title);
         self.doc = Document::unsaved(plan, Plan::new(self.today));
+        self.show_problems = false;
     }
 
     /// Opens a plan exactly as saved; on failure the current plan stays.
@@ -576,6 +650,7 @@ impl Planner {
                         stamp,
                     },
                 );
+                self.show_problems = false;
                 self.settings.remember_recent(path);
             }
             Err(e) => self.error = Some(e.to_string()),

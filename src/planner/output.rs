@@ -85,6 +85,7 @@ impl Planner {
                     "No PDF viewer could be opened. The plan sheet is saved in {}; open it from there to print.",
                     path.display()
                 );
+                self.message_folder = path.parent().map(Path::to_path_buf);
             }
         }
     }

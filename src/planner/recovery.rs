@@ -123,6 +123,7 @@ impl Planner {
             }
             None => self.doc = Document::unsaved(recovery.plan.clone(), Plan::new(self.today)),
         }
+        self.show_problems = false;
         self.message = format!(
             "Restored unsaved edits from {} (not saved yet)",
             recovery.written.strftime("%Y-%m-%d %H:%M UTC")

@@ -22,6 +22,8 @@ pub struct Settings {
     pub layer: Layer,
     pub defaults: StepDefaults,
     pub paper: Paper,
+    /// Muscle names off on the map (they are on by default).
+    pub hide_map_names: bool,
 }
 
 /// Technique and pressure for the next step picked on the map.

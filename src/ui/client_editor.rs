@@ -84,14 +84,16 @@ fn conditions(ui: &mut Ui, conditions: &mut Vec<Condition>) {
     for (index, condition) in conditions.iter_mut().enumerate() {
         ui.push_id(("condition", index), |ui| {
             let colour = if condition.kind.is_red_flag() {
-                style::ERROR
+                style::error(ui.visuals())
             } else {
-                style::WARNING
+                style::warning(ui.visuals())
             };
             ui.horizontal(|ui| {
                 ui.label(RichText::new(condition.kind.name()).color(colour).strong());
                 if condition.kind.is_red_flag() {
-                    ui.label(RichText::new("red flag: refer out").color(style::ERROR));
+                    ui.label(
+                        RichText::new("red flag: refer out").color(style::error(ui.visuals())),
+                    );
                 }
                 if ui.small_button("Remove").clicked() {
                     remove = Some(index);
@@ -149,7 +151,7 @@ fn since_field(ui: &mut Ui, label: Id, since: &mut Option<jiff::civil::Date>) {
         .hint_text("YYYY-MM-DD")
         .desired_width(100.0);
     if parsed.is_none() {
-        edit = edit.text_color(style::ERROR);
+        edit = edit.text_color(style::error(ui.visuals()));
     }
     let response = ui.add(edit).labelled_by(label);
     if response.changed() {

@@ -42,8 +42,8 @@ pub fn compare_window(ctx: &egui::Context, comparison: &Comparison) -> Option<Ac
                 }
                 let (mark, text, colour) = match line {
                     DiffLine::Same(t) => (" ", t, ui.visuals().weak_text_color()),
-                    DiffLine::OnlyInPlan(t) => ("-", t, style::ERROR),
-                    DiffLine::OnlyInCopy(t) => ("+", t, style::GOOD),
+                    DiffLine::OnlyInPlan(t) => ("-", t, style::error(ui.visuals())),
+                    DiffLine::OnlyInCopy(t) => ("+", t, style::good(ui.visuals())),
                 };
                 ui.label(
                     RichText::new(format!("{mark} {text}"))

@@ -45,7 +45,7 @@ pub fn conflict_dialog(ctx: &egui::Context, conflict: &SaveConflict, file: &str)
                 "Overwrite with mine"
             };
             if ui
-                .button(RichText::new(overwrite).color(style::WARNING))
+                .button(RichText::new(overwrite).color(style::warning(ui.visuals())))
                 .on_hover_text("Your plan replaces the file; theirs is kept in .history/")
                 .clicked()
             {

@@ -69,6 +69,8 @@ pub struct LibraryView<'a> {
     pub search: &'a str,
     /// The open plan's file, highlighted in the list.
     pub open: Option<&'a std::path::Path>,
+    /// The plans folder, when it does not exist.
+    pub missing_folder: Option<&'a std::path::Path>,
 }
 
 pub fn library_panel(ui: &mut Ui, view: &LibraryView<'_>) -> Vec<Action> {
@@ -106,7 +108,12 @@ pub fn library_panel(ui: &mut Ui, view: &LibraryView<'_>) -> Vec<Action> {
             return actions;
         }
         LibraryState::Failed(error) => {
-            ui.label(RichText::new(error).color(style::ERROR));
+            match view.missing_folder {
+                Some(folder) => missing_folder(ui, folder, &mut actions),
+                None => {
+                    ui.label(RichText::new(error).color(style::error(ui.visuals())));
+                }
+            }
             return actions;
         }
         LibraryState::Ready(library) => library,
@@ -163,7 +170,7 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
             .selectable_label(
                 selected,
                 format!(
-                    "    {}  ·  {} steps  ·  {} min",
+                    "{} · {} steps · {} min",
                     plan.date, plan.steps, plan.total_minutes
                 ),
             )
@@ -174,7 +181,7 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
         Err(error) => ui
             .selectable_label(
                 selected,
-                RichText::new(format!("    ⚠ {file_name}")).color(style::ERROR),
+                RichText::new(format!("    ⚠ {file_name}")).color(style::error(ui.visuals())),
             )
             .on_hover_ui(|ui| {
                 ui.label(error.to_string());
@@ -193,11 +200,13 @@ fn conflict_copy_row(ui: &mut Ui, entry: &LibraryEntry) -> Option<Action> {
             .as_ref()
             .map(|p| p.date.to_string())
             .unwrap_or_default();
-        ui.label(RichText::new(format!("    {date}  conflict copy")).color(style::WARNING))
-            .on_hover_text(format!(
-                "{}\nA sync tool made this copy when the plan was changed in two places.",
-                entry.path.display()
-            ));
+        ui.label(
+            RichText::new(format!("    {date}  conflict copy")).color(style::warning(ui.visuals())),
+        )
+        .on_hover_text(format!(
+            "{}\nA sync tool made this copy when the plan was changed in two places.",
+            entry.path.display()
+        ));
         if ui
             .small_button("Compare")
             .on_hover_text("Show this copy beside its plan")
@@ -212,4 +221,29 @@ fn conflict_copy_row(ui: &mut Ui, entry: &LibraryEntry) -> Option<Action> {
 fn muscles_line(plan: &crate::store::PlanSummary) -> String {
     let names: Vec<&str> = plan.muscles().map(|m| m.name()).collect();
     names.join(", ")
+}
+
+/// The plans folder is not there (moved, a typo, a drive not plugged in):
+/// make it, or choose another.
+fn missing_folder(ui: &mut Ui, folder: &std::path::Path, actions: &mut Vec<Action>) {
+    ui.label(format!(
+        "The plans folder {} does not exist.",
+        folder.display()
+    ));
+    ui.horizontal(|ui| {
+        if ui
+            .button("Create it")
+            .on_hover_text("Make this folder and keep plans in it")
+            .clicked()
+        {
+            actions.push(Action::CreatePlansFolder);
+        }
+        if ui
+            .button("Choose…")
+            .on_hover_text(Command::ChoosePlansFolder.tooltip())
+            .clicked()
+        {
+            actions.push(Action::Command(Command::ChoosePlansFolder));
+        }
+    });
 }

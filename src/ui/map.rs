@@ -7,7 +7,7 @@ use egui::{
     WidgetInfo, epaint::PathStroke,
 };
 
-use super::style;
+use super::{map_labels, map_legend, style};
 use crate::atlas::{self, Atlas, Layer, Mark, Point, Region};
 use crate::model::{MuscleSide, Plan};
 use crate::screening::Warning;
@@ -26,6 +26,8 @@ pub struct MapView<'a> {
     /// Open screening warnings: their regions are ringed, their reasons
     /// shown on hover.
     pub warnings: &'a [Warning],
+    /// Muscle names on the map.
+    pub names: bool,
 }
 
 /// Maps atlas units into the widget rectangle, keeping the aspect ratio.
@@ -55,8 +57,15 @@ impl Fit {
     }
 }
 
-/// The layer switch shown above the map.
-pub fn layer_switch(ui: &mut Ui, layer: Layer) -> Option<Layer> {
+/// What the bar above the map changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToolbarAction {
+    Layer(Layer),
+    Names(bool),
+}
+
+/// The layer switch and the names toggle shown above the map.
+pub fn map_toolbar(ui: &mut Ui, layer: Layer, names: bool) -> Option<ToolbarAction> {
     let mut chosen = None;
     ui.horizontal(|ui| {
         ui.label("Layer:");
@@ -73,8 +82,17 @@ pub fn layer_switch(ui: &mut Ui, layer: Layer) -> Option<Layer> {
                 .clicked()
                 && layer != choice
             {
-                chosen = Some(choice);
+                chosen = Some(ToolbarAction::Layer(choice));
             }
+        }
+        ui.separator();
+        let mut shown = names;
+        if ui
+            .checkbox(&mut shown, "Names")
+            .on_hover_text("Muscle names on the map")
+            .changed()
+        {
+            chosen = Some(ToolbarAction::Names(shown));
         }
     });
     chosen
@@ -138,13 +156,14 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
 fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &MapView<'_>) {
     let plan = view.plan;
     response.clone().on_hover_ui_at_pointer(|ui| {
-        ui.set_max_width(320.0);
+        ui.set_max_width(260.0);
         ui.label(RichText::new(region.label()).strong());
         if let Some(reference) = atlas.reference(region.muscle) {
             ui.label(format!("Action: {}", reference.action));
             ui.label(format!("Pain refers: {}", reference.referral));
             ui.label(
-                RichText::new(format!("Caution: {}", reference.cautions)).color(style::WARNING),
+                RichText::new(format!("Caution: {}", reference.cautions))
+                    .color(style::warning(ui.visuals())),
             );
         }
         let here = MuscleSide::new(region.muscle, region.side);
@@ -164,7 +183,7 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &Ma
         {
             ui.label(
                 RichText::new(format!("{}: {}", warning.level.name(), warning.reason))
-                    .color(style::level_colour(warning.level)),
+                    .color(style::level_colour(warning.level, ui.visuals())),
             );
             if !warning.suggestion.is_empty() {
                 ui.label(format!("Instead: {}", warning.suggestion));
@@ -357,11 +376,29 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         else {
             continue;
         };
-        let stroke = Stroke::new(line(2.6), style::level_colour(level));
+        let stroke = Stroke::new(line(2.6), style::level_colour(level, ui.visuals()));
         painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
     }
 
-    paint_badges(&painter, fit, atlas, view.layer, &marks, &colours);
+    if view.names {
+        map_labels::paint_labels(
+            &painter,
+            atlas,
+            view.layer,
+            |p| fit.to_screen(p),
+            ui.visuals(),
+        );
+    }
+    paint_badges(
+        &painter,
+        fit,
+        atlas,
+        view.layer,
+        &marks,
+        &colours,
+        ui.visuals(),
+    );
+    map_legend::paint_legend(&painter, rect, &marks, view.layer, ui.visuals());
 
     // The client's left is on the viewer's left (posterior view).
     let letter = FontId::proportional(22.0);
@@ -414,6 +451,7 @@ fn paint_badges(
     layer: Layer,
     marks: &[Mark],
     colours: &Palette,
+    visuals: &egui::Visuals,
 ) {
     let font = FontId::proportional((11.0 * fit.scale).clamp(9.0, 15.0));
     let galleys: Vec<_> = marks
@@ -447,7 +485,7 @@ fn paint_badges(
         let pill = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
         painter.rect_filled(pill, pill.height() / 2.0, colours.badge.gamma_multiply(0.9));
         let ring = match mark.warning {
-            Some(level) => Stroke::new(2.0, style::level_colour(level)),
+            Some(level) => Stroke::new(2.0, style::level_colour(level, visuals)),
             None => Stroke::new(1.0, colours.body_line),
         };
         painter.rect_stroke(pill, pill.height() / 2.0, ring, egui::StrokeKind::Inside);

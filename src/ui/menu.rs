@@ -30,7 +30,7 @@ pub fn menu_bar(ui: &mut Ui, view: &MenuView<'_>) -> Vec<Action> {
         ui.menu_button("View", |ui| {
             command_button(ui, Command::ToggleLayer, true, &mut actions);
             ui.separator();
-            egui::widgets::global_theme_preference_buttons(ui);
+            theme_choice(ui);
         });
     });
     actions
@@ -96,6 +96,23 @@ fn file_menu(ui: &mut Ui, view: &MenuView<'_>, actions: &mut Vec<Action>) {
     }
     ui.separator();
     command_button(ui, Command::Quit, true, actions);
+}
+
+/// The theme in words: a glyph may be missing from the fonts, a word is not.
+/// The choice is egui's own setting, which egui remembers between runs.
+fn theme_choice(ui: &mut Ui) {
+    use egui::ThemePreference;
+    let current = ui.ctx().options(|o| o.theme_preference);
+    ui.label("Theme");
+    for (choice, name) in [
+        (ThemePreference::System, "System"),
+        (ThemePreference::Light, "Light"),
+        (ThemePreference::Dark, "Dark"),
+    ] {
+        if ui.radio(current == choice, name).clicked() {
+            ui.ctx().set_theme(choice);
+        }
+    }
 }
 
 fn command_widget(ui: &Ui, command: Command) -> Button<'static> {

@@ -3,10 +3,14 @@
 
 pub mod accessible;
 pub mod client_editor;
+mod client_section;
 pub mod compare_window;
 pub mod conflict_dialog;
+mod fields;
 pub mod library_panel;
 pub mod map;
+mod map_labels;
+mod map_legend;
 pub mod menu;
 pub mod path_prompt;
 pub mod plan_editor;
@@ -14,6 +18,7 @@ pub mod recovery_dialog;
 pub mod safety;
 pub mod shortcuts;
 pub mod status_bar;
+mod step_row;
 pub mod style;
 pub mod time_bar;
 pub mod unsaved_dialog;

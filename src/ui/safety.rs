@@ -7,7 +7,7 @@ use super::accessible::name_widget;
 use super::style;
 use crate::model::{Acknowledgement, ClientRecord};
 use crate::planner::{Action, Command, Edit};
-use crate::screening::{Level, Warning};
+use crate::screening::Warning;
 
 /// The client's record as the editor shows it.
 pub struct ClientView<'a> {
@@ -21,7 +21,7 @@ pub fn client_summary(ui: &mut Ui, client: &ClientView<'_>, actions: &mut Vec<Ac
     ui.horizontal_wrapped(|ui| {
         match (client.record, client.error) {
             (_, Some(error)) => {
-                ui.label(RichText::new(error).color(style::ERROR));
+                ui.label(RichText::new(error).color(style::error(ui.visuals())));
             }
             (Some(record), None) => {
                 if record.conditions.is_empty() {
@@ -29,9 +29,9 @@ pub fn client_summary(ui: &mut Ui, client: &ClientView<'_>, actions: &mut Vec<Ac
                 }
                 for condition in &record.conditions {
                     let colour = if condition.kind.is_red_flag() {
-                        style::ERROR
+                        style::error(ui.visuals())
                     } else {
-                        style::WARNING
+                        style::warning(ui.visuals())
                     };
                     ui.label(RichText::new(condition.to_string()).color(colour).strong())
                         .on_hover_text(&condition.notes);
@@ -42,7 +42,8 @@ pub fn client_summary(ui: &mut Ui, client: &ClientView<'_>, actions: &mut Vec<Ac
                 if !record.avoid.is_empty() {
                     let areas: Vec<String> = record.avoid.iter().map(|a| a.label()).collect();
                     ui.label(
-                        RichText::new(format!("Avoid: {}", areas.join(", "))).color(style::ERROR),
+                        RichText::new(format!("Avoid: {}", areas.join(", ")))
+                            .color(style::error(ui.visuals())),
                     );
                 }
             }
@@ -74,56 +75,92 @@ pub fn warning_list(ui: &mut Ui, warnings: &[&Warning], actions: &mut Vec<Action
 }
 
 fn warning_card(ui: &mut Ui, warning: &Warning, actions: &mut Vec<Action>) {
-    let colour = style::level_colour(warning.level);
+    let visuals = ui.visuals().clone();
+    let colour = style::level_colour(warning.level, &visuals);
     let open = warning.is_open();
     let frame = Frame::new()
-        .stroke(Stroke::new(
-            1.0,
-            colour.gamma_multiply(if open { 1.0 } else { 0.4 }),
-        ))
+        .stroke(Stroke::new(if open { 2.0 } else { 1.0 }, colour))
         .inner_margin(egui::Margin::symmetric(6, 3))
         .corner_radius(3.0);
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.push_id((&warning.rule, warning.step), |ui| {
-            let title = format!("{}: {}", warning.level.name(), warning.reason);
-            let title = if open {
-                RichText::new(title).color(colour).strong()
-            } else {
-                RichText::new(title).color(colour.gamma_multiply(0.7))
-            };
-            ui.label(title);
-            if !warning.because.is_empty() {
-                ui.label(RichText::new(&warning.because).small());
-            }
-            if !warning.suggestion.is_empty() && (open || warning.level == Level::ReferOut) {
-                ui.label(RichText::new(format!("Instead: {}", warning.suggestion)).small());
-            }
             match &warning.acknowledged {
-                None => {
-                    if ui
-                        .small_button("Acknowledge")
-                        .on_hover_text("I have read this and decided; add a note why")
-                        .clicked()
-                    {
-                        actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement {
-                            rule: warning.rule.clone(),
-                            region: warning.region,
-                            note: String::new(),
-                        })));
-                    }
-                }
-                Some(note) => acknowledged_note(ui, warning, note, actions),
+                None => open_warning(ui, warning, colour, actions),
+                Some(note) => acknowledged_note(ui, warning, note, colour, actions),
             }
         });
     });
 }
 
-fn acknowledged_note(ui: &mut Ui, warning: &Warning, note: &str, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Acknowledged:").small());
+/// The headline in the level's colour, why in the body text colour (as
+/// large and as dark as the rest of the panel), and Acknowledge.
+fn open_warning(ui: &mut Ui, warning: &Warning, colour: egui::Color32, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(headline(warning)).color(colour).strong());
+    ui.horizontal_wrapped(|ui| {
         if ui
-            .small_button("Undo")
+            .button("Acknowledge")
+            .on_hover_text("I have read this and decided; add a note why")
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement {
+                rule: warning.rule.clone(),
+                region: warning.region,
+                note: String::new(),
+            })));
+        }
+        let why = why(warning);
+        if !why.is_empty() {
+            ui.label(RichText::new(why).color(ui.visuals().text_color()));
+        }
+    });
+}
+
+/// "Why: the reason (client: …)", or what the client record says.
+fn why(warning: &Warning) -> String {
+    let because = warning.because.trim();
+    match (warning.suggestion.is_empty(), because.is_empty()) {
+        (false, false) => format!("Why: {} ({because})", warning.reason),
+        (false, true) => format!("Why: {}", warning.reason),
+        (true, false) => capitalise(because),
+        (true, true) => String::new(),
+    }
+}
+
+/// The level, the side and what to do: "Avoid · Left gluteus medius: work
+/// the right side only".
+pub fn headline(warning: &Warning) -> String {
+    let action = if warning.suggestion.is_empty() {
+        &warning.reason
+    } else {
+        &warning.suggestion
+    };
+    match warning.at {
+        Some(at) => format!("{} · {}: {}", warning.level.name(), at.label(), action),
+        None => format!("{}: {}", warning.level.name(), action),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// One line: the headline, dimmed but readable, the therapist's note and Undo.
+fn acknowledged_note(
+    ui: &mut Ui,
+    warning: &Warning,
+    note: &str,
+    colour: egui::Color32,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new(format!("Acknowledged — {}", headline(warning))).color(colour));
+    ui.horizontal(|ui| {
+        if ui
+            .button("Undo")
             .on_hover_text("Take the acknowledgement back")
             .clicked()
         {

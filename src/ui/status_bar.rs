@@ -1,6 +1,6 @@
 //! The status line: the file, saved or unsaved, the last message or error.
 
-use egui::{RichText, Ui};
+use egui::{Label, RichText, Ui};
 
 use super::style;
 use crate::planner::{Action, DocState};
@@ -11,6 +11,8 @@ pub struct StatusView<'a> {
     pub state: DocState,
     pub message: &'a str,
     pub error: Option<&'a str>,
+    /// The message names a folder that can be opened.
+    pub folder: bool,
 }
 
 /// The plan's file: relative to the plans folder, and in full on hover.
@@ -32,24 +34,40 @@ pub fn status_bar(ui: &mut Ui, view: &StatusView<'_>) -> Option<Action> {
         }
         ui.separator();
         match view.state {
-            DocState::Unsaved => ui.label(RichText::new("Unsaved changes").color(style::WARNING)),
-            DocState::Saved => ui.label(RichText::new("Saved").color(style::GOOD)),
+            DocState::Unsaved => {
+                ui.label(RichText::new("Unsaved changes").color(style::warning(ui.visuals())))
+            }
+            DocState::Saved => ui.label(RichText::new("Saved").color(style::good(ui.visuals()))),
             DocState::Empty => ui.label("Empty"),
         };
         ui.separator();
+        // One line, always the same height: a long message is cut (all of
+        // it on hover), so nothing above it moves when one appears.
         match view.error {
             Some(error) => {
-                ui.label(RichText::new(error).color(style::ERROR));
                 if ui
-                    .small_button("Dismiss")
+                    .button("Dismiss")
                     .on_hover_text("Dismiss this message")
                     .clicked()
                 {
                     action = Some(Action::DismissError);
                 }
+                ui.add(
+                    Label::new(RichText::new(error).color(style::error(ui.visuals()))).truncate(),
+                )
+                .on_hover_text(error);
             }
             None => {
-                ui.label(view.message);
+                if view.folder
+                    && ui
+                        .button("Open folder")
+                        .on_hover_text("Show the folder in the file manager")
+                        .clicked()
+                {
+                    action = Some(Action::OpenMessageFolder);
+                }
+                ui.add(Label::new(view.message).truncate())
+                    .on_hover_text(view.message);
             }
         }
     });

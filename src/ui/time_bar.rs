@@ -17,7 +17,7 @@ pub fn time_bar(ui: &mut Ui, plan: &Plan) {
                 "{planned} of {session} min planned — {} min over",
                 planned - session
             ),
-            style::ERROR,
+            style::error(ui.visuals()),
         )
     } else if planned + UNDER_MARGIN < session {
         (
@@ -25,10 +25,13 @@ pub fn time_bar(ui: &mut Ui, plan: &Plan) {
                 "{planned} of {session} min planned — {} min free",
                 session - planned
             ),
-            style::WARNING,
+            style::warning(ui.visuals()),
         )
     } else {
-        (format!("{planned} of {session} min planned"), style::GOOD)
+        (
+            format!("{planned} of {session} min planned"),
+            style::good(ui.visuals()),
+        )
     };
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 10.0), Sense::hover());

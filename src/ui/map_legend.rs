@@ -1,0 +1,131 @@
+//! The key to the map, drawn in its lower right corner: the techniques on
+//! the map, the dashed outline of work planned on the other layer, and
+//! the rings of open warnings.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, Vec2};
+
+use super::style;
+use crate::atlas::{Layer, Mark};
+use crate::model::Technique;
+use crate::screening::Level;
+
+const ROW: f32 = 17.0;
+const SWATCH: Vec2 = Vec2::new(16.0, 11.0);
+
+enum Entry {
+    Technique(Technique),
+    OtherLayer(Layer),
+    Warning(Level),
+}
+
+/// Draws the legend for `marks` shown on `layer`; nothing when no step is planned.
+pub fn paint_legend(
+    painter: &Painter,
+    rect: Rect,
+    marks: &[Mark],
+    layer: Layer,
+    visuals: &egui::Visuals,
+) {
+    let entries = entries(marks, layer);
+    if entries.is_empty() {
+        return;
+    }
+    let font = FontId::proportional(12.0);
+    let text = visuals.strong_text_color();
+    let labels: Vec<String> = entries.iter().map(label).collect();
+    let widest = labels
+        .iter()
+        .map(|l| {
+            painter
+                .layout_no_wrap(l.clone(), font.clone(), text)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let size = Vec2::new(
+        SWATCH.x + 8.0 + widest + 12.0,
+        entries.len() as f32 * ROW + 8.0,
+    );
+    let frame = Rect::from_min_size(rect.right_bottom() - size - Vec2::new(6.0, 22.0), size);
+    painter.rect_filled(frame, 4.0, visuals.window_fill.gamma_multiply(0.92));
+    painter.rect_stroke(
+        frame,
+        4.0,
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    for (i, (entry, label)) in entries.iter().zip(labels).enumerate() {
+        let top = frame.top() + 4.0 + i as f32 * ROW;
+        let swatch = Rect::from_min_size(
+            Pos2::new(frame.left() + 6.0, top + (ROW - SWATCH.y) / 2.0),
+            SWATCH,
+        );
+        paint_sample(painter, swatch, entry, visuals);
+        painter.text(
+            Pos2::new(swatch.right() + 8.0, top + ROW / 2.0),
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            text,
+        );
+    }
+}
+
+fn entries(marks: &[Mark], layer: Layer) -> Vec<Entry> {
+    let mut techniques: Vec<Technique> = Vec::new();
+    for technique in marks.iter().flat_map(|m| m.techniques.iter()) {
+        if !techniques.contains(technique) {
+            techniques.push(*technique);
+        }
+    }
+    let mut entries: Vec<Entry> = techniques.into_iter().map(Entry::Technique).collect();
+    if let Some(other) = marks.iter().map(|m| m.layer).find(|&l| l != layer) {
+        entries.push(Entry::OtherLayer(other));
+    }
+    let mut levels: Vec<Level> = marks.iter().filter_map(|m| m.warning).collect();
+    levels.sort();
+    levels.dedup();
+    entries.extend(levels.into_iter().rev().map(Entry::Warning));
+    entries
+}
+
+fn label(entry: &Entry) -> String {
+    match entry {
+        Entry::Technique(t) => t.name().to_string(),
+        Entry::OtherLayer(layer) => format!("planned, {} layer", layer.name().to_lowercase()),
+        Entry::Warning(level) => format!("{} (open warning)", level.name()),
+    }
+}
+
+fn paint_sample(painter: &Painter, swatch: Rect, entry: &Entry, visuals: &egui::Visuals) {
+    match entry {
+        Entry::Technique(t) => {
+            painter.rect_filled(swatch, 2.0, style::technique_colour(*t));
+        }
+        Entry::OtherLayer(_) => {
+            let colour = visuals.strong_text_color();
+            let points = [
+                swatch.left_top(),
+                swatch.right_top(),
+                swatch.right_bottom(),
+                swatch.left_bottom(),
+                swatch.left_top(),
+            ];
+            painter.extend(egui::Shape::dashed_line(
+                &points,
+                Stroke::new(1.5, colour),
+                4.0,
+                3.0,
+            ));
+        }
+        Entry::Warning(level) => {
+            painter.rect_stroke(
+                swatch,
+                2.0,
+                Stroke::new(2.5, style::level_colour(*level, visuals)),
+                egui::StrokeKind::Inside,
+            );
+            painter.rect_filled(swatch.shrink(3.0), 1.0, Color32::TRANSPARENT);
+        }
+    }
+}
