@@ -138,6 +138,10 @@ fn a_folder_that_cannot_be_written_keeps_the_edits_and_says_why() {
     let error = p.error().unwrap().to_string();
     assert!(error.contains("plans"), "{error}");
     assert!(error.contains("Save as"), "{error}");
+    assert!(
+        !error.contains(".saving"),
+        "names the plan, never the temporary file: {error}"
+    );
     assert!(p.is_dirty());
     assert!(conflict(&p).is_none());
     // Saving elsewhere works.

@@ -156,7 +156,9 @@ fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), File
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let write_err = |e: std::io::Error| FileError::new(path, Problem::Write(e));
+    // The error names the plan, never the temporary file beside it (tempfile
+    // puts that path in its messages): only the operating system's reason stays.
+    let write_err = |e: std::io::Error| FileError::new(path, Problem::Write(plain_reason(&e)));
     // tempfile creates the file readable by its owner only (0600 on Unix):
     // plans are health records.
     let mut temp = tempfile::Builder::new()
@@ -182,6 +184,20 @@ fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), File
     Ok(())
 }
 
+/// The operating system's reason for an error, without the paths tempfile
+/// adds to its messages ("… at path /plans/.a1B2c3.saving").
+fn plain_reason(error: &std::io::Error) -> std::io::Error {
+    let os_code = error.raw_os_error().or_else(|| {
+        let inner = error.get_ref()?;
+        let source = std::error::Error::source(inner)?;
+        source.downcast_ref::<std::io::Error>()?.raw_os_error()
+    });
+    match os_code {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::from(error.kind()),
+    }
+}
+
 /// Makes the rename itself durable where the platform allows it.
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
@@ -191,4 +207,25 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+#[cfg(test)]
+mod plain_reason_tests {
+    use super::plain_reason;
+
+    #[test]
+    fn the_reason_keeps_the_cause_and_drops_the_temporary_path() {
+        let from_tempfile = std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "Permission denied (os error 13) at path \"/plans/.a1B2c3.saving\"",
+        );
+        let plain = plain_reason(&from_tempfile).to_string();
+        assert!(!plain.contains(".saving"), "{plain}");
+        assert!(
+            plain.to_lowercase().contains("permission denied"),
+            "{plain}"
+        );
+        let os = std::io::Error::from_raw_os_error(2);
+        assert_eq!(plain_reason(&os).raw_os_error(), Some(2));
+    }
 }
