@@ -339,9 +339,19 @@ impl PlannerApp {
                 ));
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(layer) = ui::map::layer_switch(ui, planner.layer()) {
-                actions.push(Action::SetLayer(layer));
-            }
+            ui.horizontal(|ui| {
+                if let Some(view) = ui::map::view_switch(ui, planner.view()) {
+                    actions.push(Action::SetView(view));
+                }
+                ui.separator();
+                if let Some(layer) = ui::map::layer_switch(ui, planner.layer()) {
+                    actions.push(Action::SetLayer(layer));
+                }
+                ui.separator();
+                if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
+                    actions.push(Action::ShowLandmarks(shown));
+                }
+            });
             let view = views::map(planner, self.atlas, &warnings);
             if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
                 actions.push(Action::Pick(region));
@@ -452,8 +462,10 @@ mod views {
     ) -> ui::map::MapView<'a> {
         ui::map::MapView {
             atlas,
+            view: planner.view(),
             plan: planner.plan(),
             layer: planner.layer(),
+            landmarks: planner.landmarks_shown(),
             selected_step: planner.selected_step(),
             warnings,
         }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::command::Command;
-use crate::atlas::Layer;
+use crate::atlas::{Layer, ViewKind};
 use crate::model::{Acknowledgement, ClientRecord, MuscleSide, Pain, Pressure, Side, Technique};
 use crate::sheet::Paper;
 use crate::store::{Library, RecoveryStore};
@@ -19,6 +19,9 @@ pub enum Action {
     Pick(MuscleSide),
     SelectStep(Option<usize>),
     SetLayer(Layer),
+    /// Show the map from behind, side-lying or from the front.
+    SetView(ViewKind),
+    ShowLandmarks(bool),
     SetSearch(String),
     /// Open this plan (library, recent files, a dropped file, a dialog).
     OpenPath(PathBuf),
