@@ -9,7 +9,7 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
-use massage_planner::atlas::{Atlas, Layer, Point};
+use massage_planner::atlas::{Atlas, Layer, Point, ViewKind};
 use massage_planner::model::{Muscle, Plan, Pressure, Side, Step, Technique};
 use massage_planner::store::{Library, Overwrite, load_plan, save_new_plan, save_plan};
 
@@ -109,11 +109,11 @@ fn library(c: &mut Criterion) {
 }
 
 fn hit_test(c: &mut Criterion) {
-    let atlas = Atlas::builtin();
+    let atlas = Atlas::builtin().view(ViewKind::Posterior);
     let points: Vec<Point> = (0..40)
-        .flat_map(|i| (0..52).map(move |j| Point::new(i as f32 * 10.0, j as f32 * 10.0)))
+        .flat_map(|i| (0..71).map(move |j| Point::new(i as f32 * 10.0, j as f32 * 10.0)))
         .collect();
-    c.bench_function("hit test (2,080 points, deep layer)", |b| {
+    c.bench_function("hit test (2,840 points, posterior deep layer)", |b| {
         b.iter(|| {
             points
                 .iter()

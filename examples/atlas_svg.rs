@@ -1,11 +1,12 @@
-//! Draw the built-in muscle atlas as an SVG, both layers side by side, to
-//! look at the geometry: `cargo run --example atlas_svg -- /tmp/atlas.svg`
+//! Draw the built-in muscle atlas as an SVG, every view in both layers (a
+//! row per view), to look at the geometry:
+//! `cargo run --example atlas_svg -- /tmp/atlas.svg`
 //! (then e.g. `rsvg-convert /tmp/atlas.svg -o /tmp/atlas.png`).
 
 use std::fmt::Write as _;
 
-use massage_planner::atlas::{Atlas, Layer, Point};
-use massage_planner::model::{Muscle, Side};
+use massage_planner::atlas::{Atlas, Layer, Point, View};
+use massage_planner::model::Muscle;
 
 const SCALE: f32 = 2.0;
 const GAP: f32 = 20.0;
@@ -25,6 +26,21 @@ fn colour(muscle: Muscle) -> &'static str {
         Muscle::Piriformis => "#4aa3b5",
         Muscle::TensorFasciaeLatae => "#8a6fd1",
         Muscle::Hamstrings => "#6cc3d5",
+        Muscle::UpperTrapezius => "#c9302c",
+        Muscle::MiddleTrapezius => "#e8746f",
+        Muscle::LevatorScapulae => "#b5651d",
+        Muscle::Rhomboids => "#d98cb3",
+        Muscle::Infraspinatus => "#7fb3d5",
+        Muscle::TeresMajor => "#2e86c1",
+        Muscle::SerratusPosteriorInferior => "#c39bd3",
+        Muscle::ExternalOblique => "#f0b27a",
+        Muscle::PsoasMajor => "#cb4335",
+        Muscle::Iliacus => "#f5cba7",
+        Muscle::IliotibialBand => "#d5dbdb",
+        Muscle::Sartorius => "#58d68d",
+        Muscle::RectusFemoris => "#f1948a",
+        Muscle::Adductors => "#76d7c4",
+        Muscle::VastusLateralis => "#bb8fce",
     }
 }
 
@@ -42,6 +58,21 @@ fn short(muscle: Muscle) -> &'static str {
         Muscle::Piriformis => "Pirif.",
         Muscle::TensorFasciaeLatae => "TFL",
         Muscle::Hamstrings => "Hamstr.",
+        Muscle::UpperTrapezius => "Up. trap.",
+        Muscle::MiddleTrapezius => "Mid. trap.",
+        Muscle::LevatorScapulae => "Lev. scap.",
+        Muscle::Rhomboids => "Rhomb.",
+        Muscle::Infraspinatus => "Infrasp.",
+        Muscle::TeresMajor => "Teres maj.",
+        Muscle::SerratusPosteriorInferior => "Serr. post. inf.",
+        Muscle::ExternalOblique => "Ext. obl.",
+        Muscle::PsoasMajor => "Psoas",
+        Muscle::Iliacus => "Iliacus",
+        Muscle::IliotibialBand => "IT band",
+        Muscle::Sartorius => "Sart.",
+        Muscle::RectusFemoris => "Rect. fem.",
+        Muscle::Adductors => "Adduct.",
+        Muscle::VastusLateralis => "Vast. lat.",
     }
 }
 
@@ -57,25 +88,28 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
-fn panel(svg: &mut String, atlas: &Atlas, layer: Layer, dx: f32) -> std::fmt::Result {
+fn panel(svg: &mut String, atlas: &View, layer: Layer, dx: f32, dy: f32) -> std::fmt::Result {
     let midline = atlas.midline();
-    writeln!(svg, r#"<g transform="translate({dx},{TITLE})">"#)?;
+    writeln!(svg, r#"<g transform="translate({dx},{})">"#, dy + TITLE)?;
     writeln!(
         svg,
-        r#"<text x="{midline}" y="-10" font-size="14" text-anchor="middle" font-weight="bold">{} layer (posterior view)</text>"#,
+        r#"<text x="{midline}" y="-10" font-size="14" text-anchor="middle" font-weight="bold">{}: {} layer</text>"#,
+        atlas.kind.name(),
         layer.name()
     )?;
     // Body fill from its triangles (as the UI does), then its outline.
-    for &[a, b, c] in &atlas.body_triangles {
-        let tri: Vec<Point> = [a, b, c]
-            .iter()
-            .filter_map(|&i| atlas.body_outline.get(i as usize).copied())
-            .collect();
-        writeln!(
-            svg,
-            r##"<polygon points="{}" fill="#f7e4d4" stroke="#f7e4d4" stroke-width="0.4"/>"##,
-            points(&tri)
-        )?;
+    for body in &atlas.body {
+        for &[a, b, c] in &body.triangles {
+            let tri: Vec<Point> = [a, b, c]
+                .iter()
+                .filter_map(|&i| body.points.get(i as usize).copied())
+                .collect();
+            writeln!(
+                svg,
+                r##"<polygon points="{}" fill="#f7e4d4" stroke="#f7e4d4" stroke-width="0.4"/>"##,
+                points(&tri)
+            )?;
+        }
     }
     // In the deep layer, the superficial muscles as faint dashed outlines.
     if layer == Layer::Deep {
@@ -96,25 +130,33 @@ fn panel(svg: &mut String, atlas: &Atlas, layer: Layer, dx: f32) -> std::fmt::Re
             escape(&region.label())
         )?;
     }
-    writeln!(
-        svg,
-        r##"<polygon points="{}" fill="none" stroke="#5a4636" stroke-width="1.2" stroke-linejoin="round"/>"##,
-        points(&atlas.body_outline)
-    )?;
-    for landmark in &atlas.landmarks {
+    for body in &atlas.body {
+        writeln!(
+            svg,
+            r##"<polygon points="{}" fill="none" stroke="#5a4636" stroke-width="1.2" stroke-linejoin="round"/>"##,
+            points(&body.points)
+        )?;
+    }
+    for landmark in atlas.landmarks_in(layer) {
         let tag = if landmark.closed {
             "polygon"
         } else {
             "polyline"
         };
+        // Endangerment sites dashed red.
+        let (colour, dash) = match landmark.site {
+            Some(site) if site.is_endangerment() => ("#c0392b", "3,2"),
+            _ => ("#2b2b2b", "none"),
+        };
         writeln!(
             svg,
-            r##"<{tag} points="{}" fill="none" stroke="#2b2b2b" stroke-width="0.9" stroke-linecap="round" stroke-linejoin="round"/>"##,
-            points(&landmark.points)
+            r##"<{tag} points="{}" fill="none" stroke="{colour}" stroke-dasharray="{dash}" stroke-width="0.9" stroke-linecap="round" stroke-linejoin="round"><title>{}</title></{tag}>"##,
+            points(&landmark.points),
+            escape(&landmark.name)
         )?;
-        // Vertebra ticks are named T7 .. L5: label them beside the spine.
+        // Vertebra ticks are named C7, T1 .. L5: label them beside the spine.
         let is_vertebra = landmark.name.len() <= 3
-            && landmark.name.starts_with(['T', 'L'])
+            && landmark.name.starts_with(['C', 'T', 'L'])
             && landmark.name[1..].chars().all(|c| c.is_ascii_digit());
         if is_vertebra {
             let right = landmark.points.iter().map(|p| p.x).fold(f32::MIN, f32::max);
@@ -141,8 +183,10 @@ fn panel(svg: &mut String, atlas: &Atlas, layer: Layer, dx: f32) -> std::fmt::Re
             region.side.abbreviation()
         )?;
     }
-    // The client's sides: posterior view, client's left on the viewer's left.
-    for (side, x) in [(Side::Left, 24.0), (Side::Right, atlas.size.x - 24.0)] {
+    // The client's sides: on the viewer's left the client's left, except in
+    // the (mirrored) front view.
+    for x in [24.0, atlas.size.x - 24.0] {
+        let side = atlas.side_at(x);
         writeln!(
             svg,
             r#"<text x="{x}" y="30" font-size="22" font-weight="bold" text-anchor="middle">{}</text>"#,
@@ -161,7 +205,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .unwrap_or_else(|| "/tmp/atlas.svg".to_owned());
     let atlas = Atlas::try_builtin()?;
-    let (w, h) = (atlas.size.x * 2.0 + GAP, atlas.size.y + TITLE);
+    let views = atlas.views();
+    let w = views.iter().map(|v| v.size.x).fold(0.0, f32::max) * 2.0 + GAP;
+    let h: f32 = views.iter().map(|v| v.size.y + TITLE + GAP).sum();
     let mut svg = String::new();
     writeln!(
         svg,
@@ -170,8 +216,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         h * SCALE
     )?;
     writeln!(svg, r#"<rect width="{w}" height="{h}" fill="white"/>"#)?;
-    for (i, layer) in Layer::ALL.into_iter().enumerate() {
-        panel(&mut svg, atlas, layer, i as f32 * (atlas.size.x + GAP))?;
+    let mut dy = 0.0;
+    for view in views {
+        for (i, layer) in Layer::ALL.into_iter().enumerate() {
+            panel(&mut svg, view, layer, i as f32 * (view.size.x + GAP), dy)?;
+        }
+        dy += view.size.y + TITLE + GAP;
     }
     svg.push_str("</svg>\n");
     std::fs::write(&out, svg)?;

@@ -1,24 +1,32 @@
-//! The muscle map widget: picking by pointer, by label and by keyboard,
-//! and snapshot images of both layers in both themes.
+//! The muscle map widget: picking by pointer, by label and by keyboard in
+//! every view and layer, and snapshot images of every view and layer in
+//! both themes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use massage_planner::atlas::{Atlas, Layer, Point, Region};
+use massage_planner::atlas::{Atlas, Layer, Point, Region, View, ViewKind};
 use massage_planner::model::{MuscleSide, Plan};
 use massage_planner::ui::map::{MapAction, MapView, muscle_map};
 
 struct MapState {
     plan: Plan,
+    view: ViewKind,
     layer: Layer,
     picks: Vec<MapAction>,
 }
 
-fn harness(layer: Layer, plan: Plan, theme: egui::Theme) -> Harness<'static, MapState> {
+fn harness(
+    view: ViewKind,
+    layer: Layer,
+    plan: Plan,
+    theme: egui::Theme,
+) -> Harness<'static, MapState> {
     let state = MapState {
         plan,
+        view,
         layer,
         picks: Vec::new(),
     };
@@ -29,8 +37,10 @@ fn harness(layer: Layer, plan: Plan, theme: egui::Theme) -> Harness<'static, Map
             |ui, state: &mut MapState| {
                 let view = MapView {
                     atlas: Atlas::builtin(),
+                    view: state.view,
                     plan: &state.plan,
                     layer: state.layer,
+                    landmarks: true,
                     selected_step: Some(0),
                     warnings: &[],
                     names: true,
@@ -49,9 +59,10 @@ fn harness(layer: Layer, plan: Plan, theme: egui::Theme) -> Harness<'static, Map
 /// widgets are on screen (the widget sits at the region's `label_at`).
 fn atlas_to_screen(
     harness: &Harness<'_, MapState>,
+    kind: ViewKind,
     layer: Layer,
 ) -> impl Fn(Point) -> Pos2 + use<> {
-    let atlas = Atlas::builtin();
+    let atlas = Atlas::builtin().view(kind);
     let regions: Vec<&Region> = atlas.regions_in(layer).collect();
     let (a, b) = (regions[0], regions[regions.len() - 1]);
     let sa = harness.get_by_label(&a.label()).rect().center();
@@ -63,7 +74,7 @@ fn atlas_to_screen(
 
 /// A point well inside the part of `region` that is on top: the centroid
 /// of its largest triangle that the hit test gives to this region.
-fn inner_point(atlas: &Atlas, region: &Region) -> Point {
+fn inner_point(atlas: &View, region: &Region) -> Point {
     region
         .triangle_points()
         .map(|[a, b, c]| {
@@ -96,21 +107,22 @@ fn click_at(harness: &mut Harness<'_, MapState>, pos: Pos2) {
 
 #[test]
 fn clicking_anywhere_inside_a_region_picks_that_muscle_and_side() {
-    let atlas = Atlas::builtin();
-    for layer in Layer::ALL {
+    for (kind, layer) in views_and_layers() {
+        let atlas = Atlas::builtin().view(kind);
         let mut harness = harness(
+            kind,
             layer,
             Plan::new(jiff::civil::date(2026, 1, 1)),
             egui::Theme::Light,
         );
-        let to_screen = atlas_to_screen(&harness, layer);
+        let to_screen = atlas_to_screen(&harness, kind, layer);
         for region in atlas.regions_in(layer) {
             harness.state_mut().picks.clear();
             click_at(&mut harness, to_screen(inner_point(atlas, region)));
             assert_eq!(
                 harness.state().picks,
                 [MapAction::Pick(MuscleSide::new(region.muscle, region.side))],
-                "{} in the {} layer",
+                "{} in the {} layer of the {kind:?} view",
                 region.label(),
                 layer.name()
             );
@@ -124,9 +136,10 @@ fn clicking_anywhere_inside_a_region_picks_that_muscle_and_side() {
 
 #[test]
 fn every_region_can_be_picked_by_its_label_and_from_the_keyboard() {
-    let atlas = Atlas::builtin();
-    for layer in Layer::ALL {
+    for (kind, layer) in views_and_layers() {
+        let atlas = Atlas::builtin().view(kind);
         let mut harness = harness(
+            kind,
             layer,
             Plan::new(jiff::civil::date(2026, 1, 1)),
             egui::Theme::Light,
@@ -151,21 +164,35 @@ fn every_region_can_be_picked_by_its_label_and_from_the_keyboard() {
             );
         }
     }
-    // The client's left is on the viewer's left.
-    let harness = harness(
-        Layer::Deep,
-        Plan::new(jiff::civil::date(2026, 1, 1)),
-        egui::Theme::Light,
-    );
-    let left = harness
-        .get_by_label("Left quadratus lumborum")
-        .rect()
-        .center();
-    let right = harness
-        .get_by_label("Right quadratus lumborum")
-        .rect()
-        .center();
-    assert!(left.x < right.x);
+    // The client's left is on the viewer's left from behind and side-lying,
+    // on the viewer's right from the front.
+    for (kind, layer, muscle, left_on_left) in [
+        (ViewKind::Posterior, Layer::Deep, "quadratus lumborum", true),
+        (ViewKind::Side, Layer::Superficial, "iliotibial band", true),
+        (ViewKind::Front, Layer::Deep, "psoas major", false),
+    ] {
+        let harness = harness(
+            kind,
+            layer,
+            Plan::new(jiff::civil::date(2026, 1, 1)),
+            egui::Theme::Light,
+        );
+        let left = harness
+            .get_by_label(&format!("Left {muscle}"))
+            .rect()
+            .center();
+        let right = harness
+            .get_by_label(&format!("Right {muscle}"))
+            .rect()
+            .center();
+        assert_eq!(left.x < right.x, left_on_left, "{kind:?}");
+    }
+}
+
+fn views_and_layers() -> impl Iterator<Item = (ViewKind, Layer)> {
+    ViewKind::ALL
+        .into_iter()
+        .flat_map(|kind| Layer::ALL.map(|layer| (kind, layer)))
 }
 
 fn example_plan() -> Plan {
@@ -174,26 +201,46 @@ fn example_plan() -> Plan {
     massage_planner::store::load_plan(&path).unwrap()
 }
 
+/// A plan with steps in every view: Maria Keller's low-back plan and the
+/// neck, the iliotibial band and the psoas.
+fn plan_in_every_view() -> Plan {
+    use massage_planner::model::{Muscle, Pressure, Side, Step, Technique};
+    let mut plan = example_plan();
+    for (muscle, side, technique) in [
+        (Muscle::UpperTrapezius, Side::Both, Technique::Swedish),
+        (
+            Muscle::IliotibialBand,
+            Side::Left,
+            Technique::MyofascialRelease,
+        ),
+        (Muscle::PsoasMajor, Side::Right, Technique::TriggerPoint),
+    ] {
+        plan.steps
+            .push(Step::new(muscle, side, technique, Pressure::MEDIUM));
+    }
+    plan
+}
+
 #[test]
 fn map_snapshots() {
     let mut results = egui_kittest::SnapshotResults::new();
-    for (layer, theme, name) in [
-        (
-            Layer::Superficial,
-            egui::Theme::Light,
-            "map_superficial_light",
-        ),
-        (Layer::Deep, egui::Theme::Light, "map_deep_light"),
-        (
-            Layer::Superficial,
-            egui::Theme::Dark,
-            "map_superficial_dark",
-        ),
-        (Layer::Deep, egui::Theme::Dark, "map_deep_dark"),
-    ] {
-        let mut harness = harness(layer, example_plan(), theme);
-        harness.snapshot(name);
-        results.extend_harness(&mut harness);
+    for (kind, layer) in views_and_layers() {
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let view = match kind {
+                ViewKind::Posterior => "",
+                ViewKind::Side => "side_",
+                ViewKind::Front => "front_",
+            };
+            let theme_name = if theme == egui::Theme::Light {
+                "light"
+            } else {
+                "dark"
+            };
+            let name = format!("map_{view}{}_{theme_name}", layer.name().to_lowercase());
+            let mut harness = harness(kind, layer, plan_in_every_view(), theme);
+            harness.snapshot(&name);
+            results.extend_harness(&mut harness);
+        }
     }
     results.unwrap();
 }

@@ -281,6 +281,7 @@ fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
 /// command says. A command given a shortcut must be checked here too.
 #[test]
 fn every_shortcut_does_its_command() {
+    use massage_planner::atlas::ViewKind;
     use massage_planner::planner::{Command, Modal};
     use massage_planner::ui::shortcuts;
 
@@ -292,8 +293,16 @@ fn every_shortcut_does_its_command() {
             continue;
         };
         let mut harness = start(plans.path(), Some(maria.clone()), egui::Theme::Light);
+        if command == Command::ShowBackView {
+            // Start from another view, so the back view is a change.
+            let front = shortcuts::shortcut(Command::ShowFrontView).unwrap();
+            harness.key_press_modifiers(front.modifiers, front.logical_key);
+            harness.run();
+            assert_eq!(harness.state().planner().view(), ViewKind::Front);
+        }
         let before = harness.state().planner().plan().clone();
         let layer_before = harness.state().planner().layer();
+        let landmarks_before = harness.state().planner().landmarks_shown();
         harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
         harness.run();
         let p = harness.state().planner();
@@ -308,6 +317,10 @@ fn every_shortcut_does_its_command() {
             Command::Undo => p.message() == "Nothing to undo",
             Command::Redo => p.message() == "Nothing to redo",
             Command::ToggleLayer => p.layer() != layer_before,
+            Command::ShowBackView => p.view() == ViewKind::Posterior,
+            Command::ShowSideView => p.view() == ViewKind::Side,
+            Command::ShowFrontView => p.view() == ViewKind::Front,
+            Command::ToggleLandmarks => p.landmarks_shown() != landmarks_before,
             Command::Quit => p.close_confirmed(),
             Command::QuickAdd => harness.get_by_label("Add a step by name").is_focused(),
             other => panic!("{other:?} has a shortcut but no check here"),
@@ -401,4 +414,35 @@ fn every_label_has_its_glyphs_in_the_fonts() {
             .fonts_mut(|f| text.chars().filter(|c| !f.has_glyph(&font, *c)).collect());
         assert!(missing.is_empty(), "{text:?} lacks {missing:?}");
     }
+}
+
+/// The map's view tabs and their shortcuts switch between the back, the
+/// side-lying and the front view; each shows its own muscles, and the
+/// landmarks switch hides and shows the landmarks.
+#[test]
+fn the_map_switches_views_by_tab_and_keyboard() {
+    use massage_planner::atlas::ViewKind;
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut harness = start(plans.path(), Some(maria), egui::Theme::Light);
+    assert_eq!(harness.state().planner().view(), ViewKind::Posterior);
+    harness.get_by_label("Left upper trapezius");
+    assert!(harness.query_by_label("Left iliotibial band").is_none());
+
+    click(&mut harness, "Side");
+    assert_eq!(harness.state().planner().view(), ViewKind::Side);
+    harness.get_by_label("Left iliotibial band");
+    harness.get_by_label("Right gluteus medius");
+    assert!(harness.query_by_label("Left upper trapezius").is_none());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().planner().view(), ViewKind::Front);
+    harness.get_by_label("Right sartorius");
+
+    assert!(harness.state().planner().landmarks_shown());
+    click(&mut harness, "Landmarks");
+    assert!(!harness.state().planner().landmarks_shown());
+    click(&mut harness, "Back");
+    assert_eq!(harness.state().planner().view(), ViewKind::Posterior);
 }

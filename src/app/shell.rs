@@ -348,14 +348,26 @@ impl PlannerApp {
                 ));
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            let names = !planner.settings().hide_map_names;
-            match ui::map::map_toolbar(ui, planner.layer(), names) {
-                Some(ui::map::ToolbarAction::Layer(layer)) => actions.push(Action::SetLayer(layer)),
-                Some(ui::map::ToolbarAction::Names(shown)) => {
-                    actions.push(Action::ShowMapNames(shown));
+            // Wraps onto a second line where the map is narrow.
+            ui.horizontal_wrapped(|ui| {
+                if let Some(view) = ui::map::view_switch(ui, planner.view()) {
+                    actions.push(Action::SetView(view));
                 }
-                None => {}
-            }
+                ui.separator();
+                let names = !planner.settings().hide_map_names;
+                match ui::map::map_toolbar(ui, planner.layer(), names) {
+                    Some(ui::map::ToolbarAction::Layer(layer)) => {
+                        actions.push(Action::SetLayer(layer));
+                    }
+                    Some(ui::map::ToolbarAction::Names(shown)) => {
+                        actions.push(Action::ShowMapNames(shown));
+                    }
+                    None => {}
+                }
+                if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
+                    actions.push(Action::ShowLandmarks(shown));
+                }
+            });
             let view = views::map(planner, self.atlas, &warnings);
             if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
                 actions.push(Action::Pick(region));
@@ -475,8 +487,10 @@ mod views {
     ) -> ui::map::MapView<'a> {
         ui::map::MapView {
             atlas,
+            view: planner.view(),
             plan: planner.plan(),
             layer: planner.layer(),
+            landmarks: planner.landmarks_shown(),
             selected_step: planner.selected_step(),
             warnings,
             names: !planner.settings().hide_map_names,

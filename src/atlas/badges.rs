@@ -2,7 +2,7 @@
 //! badge covers another: the same placement on screen and on paper.
 
 use super::marks::Mark;
-use super::{Atlas, Layer, Point, polygon_contains};
+use super::{Layer, Point, View, polygon_contains};
 
 /// A badge's place: `at` its centre, `home` the region's label point (a
 /// badge moved away from it may get a leader line back).
@@ -39,7 +39,7 @@ impl Box2 {
 /// nearest free spot inside the region. `half_size(index, mark)` gives a
 /// badge's half width and half height in atlas units, any margin included.
 pub fn place_badges(
-    atlas: &Atlas,
+    atlas: &View,
     marks: &[Mark],
     half_size: impl Fn(usize, &Mark) -> Point,
 ) -> Vec<Option<Badge>> {
@@ -116,12 +116,11 @@ pub fn place_badges(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::atlas::marks;
+    use crate::atlas::{Atlas, ViewKind, marks};
     use crate::model::{Muscle, Plan, Pressure, Side, Step, Technique};
 
     #[test]
     fn badges_on_the_most_crowded_map_do_not_cover_each_other() {
-        let atlas = Atlas::builtin();
         let mut plan = Plan::new(jiff::civil::date(2026, 11, 25));
         // Every muscle on both sides, twice: the most crowded map there is.
         for _ in 0..2 {
@@ -134,30 +133,33 @@ mod tests {
                 ));
             }
         }
-        let marks = marks::marks(&plan, atlas, &[]);
-        let half = |m: &Mark| Point::new(3.0 + 2.5 * m.steps.len() as f32, 5.0);
-        let badges = place_badges(atlas, &marks, |_, m| half(m));
-        let boxes: Vec<Box2> = marks
-            .iter()
-            .zip(&badges)
-            .filter_map(|(m, b)| {
-                b.map(|b| Box2 {
-                    centre: b.at,
-                    half: half(m),
+        for atlas in Atlas::builtin().views() {
+            let marks = marks::marks(&plan, atlas, &[]);
+            assert_eq!(marks.len(), 2 * atlas.muscles().len(), "{:?}", atlas.kind);
+            let half = |m: &Mark| Point::new(3.0 + 2.5 * m.steps.len() as f32, 5.0);
+            let badges = place_badges(atlas, &marks, |_, m| half(m));
+            let boxes: Vec<Box2> = marks
+                .iter()
+                .zip(&badges)
+                .filter_map(|(m, b)| {
+                    b.map(|b| Box2 {
+                        centre: b.at,
+                        half: half(m),
+                    })
                 })
-            })
-            .collect();
-        assert_eq!(boxes.len(), marks.len(), "every planned region has a badge");
-        for (i, a) in boxes.iter().enumerate() {
-            for b in &boxes[i + 1..] {
-                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+                .collect();
+            assert_eq!(boxes.len(), marks.len(), "every planned region has a badge");
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    assert!(!a.overlaps(b), "{:?}: {a:?} overlaps {b:?}", atlas.kind);
+                }
             }
         }
     }
 
     #[test]
     fn a_lone_badge_stays_on_its_label_point() {
-        let atlas = Atlas::builtin();
+        let atlas = Atlas::builtin().view(ViewKind::Posterior);
         let mut plan = Plan::new(jiff::civil::date(2026, 11, 25));
         plan.steps.push(Step::new(
             Muscle::GluteusMaximus,

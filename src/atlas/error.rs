@@ -24,7 +24,7 @@ pub enum AtlasError {
     NotOnMidline { what: String, midline: f32 },
     #[error(
         "{what}: point {index} ({x}, {y}) reaches or crosses the midline x = {midline}; \
-         write the client's left side only (x < {midline}), it is mirrored at load"
+         write the viewer's left half only (x < {midline}), it is mirrored at load"
     )]
     CrossesMidline {
         what: String,
@@ -63,6 +63,10 @@ pub enum AtlasError {
     Hidden { what: String },
     #[error("{what}: its label point ({x}, {y}) is not on a visible part of the region")]
     LabelNotVisible { what: String, x: f32, y: f32 },
+    #[error("the {view} view is given twice")]
+    DuplicateView { view: &'static str },
+    #[error("the {view} view is missing; the atlas needs the Back, Side and Front views")]
+    MissingView { view: &'static str },
     #[error("the reference for {muscle} is given twice")]
     DuplicateReference { muscle: &'static str },
 }

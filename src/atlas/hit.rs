@@ -1,10 +1,10 @@
-//! Which region is under a point: a pure function of the atlas.
+//! Which region is under a point: a pure function of the view.
 
-use super::Atlas;
-use super::geometry::{Point, polygon_contains};
+use super::geometry::Point;
 use super::region::{Layer, Region};
+use super::view::View;
 
-impl Atlas {
+impl View {
     /// The top-most (last painted) region of `layer` under `p`; nothing
     /// outside the body, on the spine or between muscles.
     pub fn hit_test(&self, layer: Layer, p: Point) -> Option<&Region> {
@@ -17,23 +17,24 @@ impl Atlas {
             .filter(|r| r.layer == layer)
             .find(|r| r.contains(p))
     }
-
-    /// Whether `p` is inside the body silhouette.
-    pub fn body_contains(&self, p: Point) -> bool {
-        polygon_contains(&self.body_outline, p)
-    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::atlas::Atlas;
     use crate::model::{Muscle, Side};
 
     fn atlas() -> Atlas {
-        Atlas::from_ron(
-            "(size: (100, 100),
-              body_left_half: [(50, 10), (10, 10), (10, 90), (50, 90)],
+        let empty = |kind: &str| {
+            format!(
+                "(kind: {kind}, size: (100, 100), body: Halves([(50, 10), (10, 10), (50, 90)]), regions: [])"
+            )
+        };
+        Atlas::from_ron(&format!(
+            "(views: [{}, {}, (kind: Posterior, size: (100, 100),
+              body: Halves([(50, 10), (10, 10), (10, 90), (50, 90)]),
               regions: [
                 (muscle: gluteus_medius, layer: Deep,
                  outline: [(15, 20), (45, 20), (45, 40), (15, 40)]),
@@ -41,13 +42,16 @@ mod tests {
                  outline: [(15, 30), (30, 30), (30, 40), (15, 40)]),
                 (muscle: gluteus_maximus, layer: Superficial,
                  outline: [(15, 20), (45, 20), (45, 60), (15, 60)]),
-              ])",
-        )
+              ])])",
+            empty("Side"),
+            empty("Front")
+        ))
         .unwrap()
     }
 
     fn hit(atlas: &Atlas, layer: Layer, x: f32, y: f32) -> Option<(Muscle, Side)> {
         atlas
+            .view(crate::atlas::ViewKind::Posterior)
             .hit_test(layer, Point::new(x, y))
             .map(|r| (r.muscle, r.side))
     }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Atlas, Layer};
+use super::{Layer, View};
 use crate::model::{MuscleSide, Plan, Technique};
 use crate::screening::{Level, Warning};
 
@@ -22,14 +22,19 @@ pub struct Mark {
     pub warning: Option<Level>,
 }
 
-/// Every planned region, ordered by its first step (left before right).
-pub fn marks(plan: &Plan, atlas: &Atlas, warnings: &[Warning]) -> Vec<Mark> {
+/// Every planned region seen in `view`, ordered by its first step (left
+/// before right). A step on a muscle the view does not show has no mark
+/// there (it shows in the views that do).
+pub fn marks(plan: &Plan, view: &View, warnings: &[Warning]) -> Vec<Mark> {
     let mut by_region: BTreeMap<MuscleSide, Mark> = BTreeMap::new();
     for (index, step) in plan.steps.iter().enumerate() {
+        let Some(layer) = view.layer_of(step.muscle) else {
+            continue;
+        };
         for region in step.region().one_sided() {
             let mark = by_region.entry(region).or_insert_with(|| Mark {
                 region,
-                layer: atlas.layer_of(region.muscle),
+                layer,
                 techniques: Vec::new(),
                 steps: Vec::new(),
                 warning: None,
@@ -56,7 +61,12 @@ pub fn marks(plan: &Plan, atlas: &Atlas, warnings: &[Warning]) -> Vec<Mark> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atlas::{Atlas, ViewKind};
     use crate::model::{Muscle, Pressure, Side, Step};
+
+    fn back() -> &'static View {
+        Atlas::builtin().view(ViewKind::Posterior)
+    }
 
     fn plan_with(steps: &[(Muscle, Side, Technique)]) -> Plan {
         let mut plan = Plan::new(jiff::civil::date(2026, 11, 25));
@@ -83,7 +93,7 @@ mod tests {
 
     #[test]
     fn both_sides_mark_two_regions_and_repeats_share_a_mark() {
-        let atlas = Atlas::builtin();
+        let atlas = back();
         let plan = plan_with(&[
             (Muscle::GluteusMedius, Side::Both, Technique::Swedish),
             (
@@ -127,7 +137,7 @@ mod tests {
 
     #[test]
     fn a_warning_marks_only_the_side_in_conflict_and_not_once_acknowledged() {
-        let atlas = Atlas::builtin();
+        let atlas = back();
         let plan = plan_with(&[(Muscle::GluteusMedius, Side::Both, Technique::Swedish)]);
         let left = MuscleSide::new(Muscle::GluteusMedius, Side::Left);
         let warnings = [warning_at(left, Level::Avoid, 0)];

@@ -1,13 +1,16 @@
-//! The muscle map as data: a posterior view of the back and hips, its
-//! clickable regions in two layers, landmarks, reference text, hit testing
+//! The muscle map as data: three views of the body (from behind, from the
+//! side, from the front), each with clickable regions in two layers,
+//! landmarks and endangerment sites; reference text per muscle; hit testing
 //! and triangulation. Shared by the screen (src/ui) and the printed sheet
 //! (src/sheet). No egui here.
 //!
-//! Coordinates: atlas units, x to the right, y down, origin top left of
-//! `Atlas::size`. Posterior view: the client's left is on the viewer's left.
+//! Coordinates: atlas units per view, x to the right, y down, origin top
+//! left of `View::size`. The posterior and side views show the client's
+//! left on the viewer's left; the front view is mirrored. The side is data:
+//! every region knows its side.
 //!
-//! The geometry lives in `assets/atlas.ron`, written for the client's left
-//! side only and mirrored at load (see the comment at the top of that file).
+//! The geometry lives in `assets/atlas.ron`, written for the viewer's left
+//! half only and mirrored at load (see the comment at the top of that file).
 
 mod badges;
 mod data;
@@ -18,6 +21,7 @@ mod label;
 mod marks;
 mod region;
 mod triangulate;
+mod view;
 
 use std::sync::OnceLock;
 
@@ -25,27 +29,19 @@ pub use badges::{Badge, place_badges};
 pub use error::AtlasError;
 pub use geometry::{Point, polygon_area, polygon_centroid, polygon_contains};
 pub use marks::{Mark, marks};
-pub use region::{Landmark, Layer, MuscleReference, Region};
+pub use region::{Landmark, Layer, MuscleReference, Outline, Region};
+pub use view::{View, ViewKind};
 
-use crate::model::{Muscle, Side};
+use crate::model::{Muscle, Side, Site};
 
 /// The atlas file compiled into the program.
 pub const BUILTIN_RON: &str = include_str!("../../assets/atlas.ron");
 
-/// The muscle map: silhouette, landmarks, clickable regions, reference text.
+/// The muscle map: its views and the reference text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Atlas {
-    /// Width and height of the drawing.
-    pub size: Point,
-    /// Closed polygon of the body silhouette.
-    pub body_outline: Vec<Point>,
-    /// Triangles filling `body_outline` (indices into it), computed at load.
-    pub body_triangles: Vec<[u32; 3]>,
-    /// Spine, vertebra ticks, 12th ribs, iliac crests, sacrum, ...; not clickable.
-    pub landmarks: Vec<Landmark>,
-    /// In paint order: later = on top. Each Left region is followed by its
-    /// mirrored Right twin.
-    pub regions: Vec<Region>,
+    /// One per `ViewKind`, in `ViewKind::ALL` order (the loader makes sure).
+    views: Vec<View>,
     pub references: Vec<MuscleReference>,
 }
 
@@ -59,7 +55,7 @@ impl Atlas {
     pub fn builtin() -> &'static Atlas {
         match Atlas::try_builtin() {
             Ok(atlas) => atlas,
-            Err(e) => panic!("assets/atlas.ron:{e}"),
+            Err(e) => panic!("assets/atlas.ron: {e}"),
         }
     }
 
@@ -76,41 +72,46 @@ impl Atlas {
         data::parse(text)
     }
 
-    /// The midline x (the spine): client's left is smaller x.
-    pub fn midline(&self) -> f32 {
-        self.size.x / 2.0
+    /// Every view, in `ViewKind::ALL` order.
+    pub fn views(&self) -> &[View] {
+        &self.views
     }
 
-    /// The regions of one layer, in paint order.
-    pub fn regions_in(&self, layer: Layer) -> impl Iterator<Item = &Region> {
-        self.regions.iter().filter(move |r| r.layer == layer)
+    /// The view of that kind (every atlas has each kind once).
+    pub fn view(&self, kind: ViewKind) -> &View {
+        &self.views[kind.index()]
     }
 
-    /// The region of `muscle` on `side` (Left or Right; `Both` has none) in
-    /// `layer`.
-    pub fn region(&self, muscle: Muscle, side: Side, layer: Layer) -> Option<&Region> {
-        self.regions
-            .iter()
-            .find(|r| r.muscle == muscle && r.side == side && r.layer == layer)
+    /// The views in which `muscle` is seen, in `ViewKind` order.
+    pub fn views_showing(&self, muscle: Muscle) -> impl Iterator<Item = &View> {
+        self.views.iter().filter(move |v| v.shows(muscle))
     }
 
-    /// The layer where the muscle is picked: the first of `Layer::ALL` that
-    /// has a region for it (gluteus medius, exposed under the iliac crest, is
-    /// picked in the superficial layer and also drawn whole in the deep one).
-    pub fn layer_of(&self, muscle: Muscle) -> Layer {
-        Layer::ALL
-            .into_iter()
-            .find(|&layer| self.regions_in(layer).any(|r| r.muscle == muscle))
-            .unwrap_or_default()
+    /// The first view showing `muscle` (where it is usually picked).
+    pub fn home_view(&self, muscle: Muscle) -> Option<&View> {
+        self.views_showing(muscle).next()
     }
 
     pub fn reference(&self, muscle: Muscle) -> Option<&MuscleReference> {
         self.references.iter().find(|r| r.muscle == muscle)
     }
 
-    /// A landmark by its name ("spine", "Left iliac crest", "L4", ...).
-    pub fn landmark(&self, name: &str) -> Option<&Landmark> {
-        self.landmarks.iter().find(|l| l.name == name)
+    /// The sites a step on `muscle` on `side` comes near, in any view it is
+    /// drawn in (`Both`: either side). Screening rules use this.
+    pub fn sites_near(&self, muscle: Muscle, side: Side) -> Vec<Site> {
+        let mut sites: Vec<Site> = self
+            .views
+            .iter()
+            .flat_map(|view| {
+                view.regions
+                    .iter()
+                    .filter(|r| r.muscle == muscle && side.covers(r.side))
+                    .flat_map(|r| view.sites_near(r))
+            })
+            .collect();
+        sites.sort();
+        sites.dedup();
+        sites
     }
 }
 
@@ -120,24 +121,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_loads() {
+    fn builtin_loads_with_every_view() {
         let atlas = Atlas::try_builtin().unwrap();
-        assert_eq!(atlas.size, Point::new(400.0, 520.0));
-        assert!(!atlas.body_triangles.is_empty());
+        for kind in ViewKind::ALL {
+            let view = atlas.view(kind);
+            assert_eq!(view.kind, kind);
+            assert!(view.body.iter().all(|b| !b.triangles.is_empty()));
+        }
         assert!(std::ptr::eq(atlas, Atlas::builtin()));
     }
 
     #[test]
     fn layer_of_muscles() {
-        let atlas = Atlas::builtin();
-        assert_eq!(atlas.layer_of(Muscle::QuadratusLumborum), Layer::Deep);
-        assert_eq!(atlas.layer_of(Muscle::Piriformis), Layer::Deep);
-        assert_eq!(atlas.layer_of(Muscle::GluteusMedius), Layer::Superficial);
-        assert_eq!(atlas.layer_of(Muscle::GluteusMaximus), Layer::Superficial);
+        let back = Atlas::builtin().view(ViewKind::Posterior);
+        assert_eq!(back.layer_of(Muscle::QuadratusLumborum), Some(Layer::Deep));
+        assert_eq!(back.layer_of(Muscle::Piriformis), Some(Layer::Deep));
+        assert_eq!(
+            back.layer_of(Muscle::GluteusMedius),
+            Some(Layer::Superficial)
+        );
+        assert_eq!(back.layer_of(Muscle::PsoasMajor), None);
         assert!(
-            atlas
-                .region(Muscle::Piriformis, Side::Both, Layer::Deep)
+            back.region(Muscle::Piriformis, Side::Both, Layer::Deep)
                 .is_none()
+        );
+        let side = Atlas::builtin().view(ViewKind::Side);
+        assert_eq!(
+            side.layer_of(Muscle::QuadratusLumborum),
+            Some(Layer::Superficial),
+            "its lateral border, side-lying"
         );
     }
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::geometry::{self, Point};
-use crate::model::{Muscle, Side};
+use crate::model::{Muscle, Side, Site};
 
 /// The two depths of the map. Superficial muscles hide the deep ones, so the
 /// deep layer is shown on its own.
@@ -83,14 +83,35 @@ impl Region {
     }
 }
 
-/// A bony landmark or other guide line, drawn but never clickable.
+/// A closed outline with its triangles (indices into `points`), computed
+/// once at load: a body silhouette.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outline {
+    pub points: Vec<Point>,
+    pub triangles: Vec<[u32; 3]>,
+}
+
+/// A bony landmark, guide line or endangerment site, drawn but never clickable.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Landmark {
-    /// "spine", "L4", "Left iliac crest", "sacrum", ...
+    /// "spine", "L4", "Left iliac crest", "sacrum", "Right femoral triangle", ...
     pub name: String,
     pub points: Vec<Point>,
     /// Whether the last point joins the first (sacrum, greater trochanter).
     pub closed: bool,
+    /// What screening rules call it, if anything (`kidney_area`).
+    pub site: Option<Site>,
+    /// Drawn in this layer only (the sciatic nerve: deep); `None`: in both.
+    pub layer: Option<Layer>,
+    /// The client's side it is on; `None` for a midline landmark.
+    pub side: Option<Side>,
+}
+
+impl Landmark {
+    /// Whether it is drawn in `layer`.
+    pub fn shown_in(&self, layer: Layer) -> bool {
+        self.layer.is_none_or(|l| l == layer)
+    }
 }
 
 /// What a therapist wants to know about a muscle before working on it.

@@ -10,6 +10,7 @@ mod pain;
 mod plan;
 mod pressure;
 mod side;
+mod site;
 mod technique;
 mod validation;
 
@@ -23,5 +24,6 @@ pub use pain::{Pain, PainLevel, PainOutOfRange};
 pub use plan::{Client, DEFAULT_SESSION_MINUTES, FORMAT_VERSION, Plan, Step};
 pub use pressure::{Pressure, PressureOutOfRange};
 pub use side::Side;
+pub use site::Site;
 pub use technique::Technique;
 pub use validation::{Finding, MAX_STEP_MINUTES, MIN_STEP_MINUTES, Severity};

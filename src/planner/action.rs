@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::command::Command;
-use crate::atlas::Layer;
+use crate::atlas::{Layer, ViewKind};
 use crate::model::{Acknowledgement, ClientRecord, MuscleSide, Pain, Pressure, Side, Technique};
 use crate::sheet::Paper;
 use crate::store::{Library, RecoveryStore};
@@ -21,6 +21,9 @@ pub enum Action {
     SetLayer(Layer),
     /// Muscle names on the map, or not.
     ShowMapNames(bool),
+    /// Show the map from behind, side-lying or from the front.
+    SetView(ViewKind),
+    ShowLandmarks(bool),
     SetSearch(String),
     /// Open this plan (library, recent files, a dropped file, a dialog).
     OpenPath(PathBuf),

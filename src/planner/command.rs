@@ -20,6 +20,10 @@ pub enum Command {
     Undo,
     Redo,
     ToggleLayer,
+    ShowBackView,
+    ShowSideView,
+    ShowFrontView,
+    ToggleLandmarks,
     Quit,
 }
 
@@ -45,6 +49,10 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::ToggleLayer => "Switch superficial / deep layer",
+            Command::ShowBackView => "Back view",
+            Command::ShowSideView => "Side view",
+            Command::ShowFrontView => "Front view",
+            Command::ToggleLandmarks => "Show or hide landmarks",
             Command::Quit => "Quit",
         }
     }
@@ -71,6 +79,18 @@ impl Command {
             Command::Undo => "Undo the last change to the plan",
             Command::Redo => "Redo what was undone",
             Command::ToggleLayer => "Show the muscles under the surface, or the surface again",
+            Command::ShowBackView => {
+                "The map from behind, client prone: the client's left on your left"
+            }
+            Command::ShowSideView => {
+                "The hip and thigh from the side, client side-lying: left side on the left, right side on the right"
+            }
+            Command::ShowFrontView => {
+                "The front of the hips, client supine: mirrored, the client's left on your right"
+            }
+            Command::ToggleLandmarks => {
+                "Bony landmarks and endangerment sites (kidney area, sciatic nerve, femoral triangle, aorta...) on the map"
+            }
             Command::Quit => "Close the window (asks first if the plan has unsaved changes)",
         }
     }

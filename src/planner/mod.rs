@@ -35,7 +35,7 @@ pub use modal::{Comparison, Continuation, Modal, PathPrompt, SaveConflict};
 use recovery_state::RecoveryState;
 pub use settings::{MAX_RECENT_FILES, STORAGE_KEY, Settings, StepDefaults};
 
-use crate::atlas::Layer;
+use crate::atlas::{Layer, ViewKind};
 use crate::model::{Client, ClientRecord, MuscleSide, Plan, Step};
 use crate::screening::Warning;
 use crate::sheet::Paper;
@@ -200,6 +200,16 @@ impl Planner {
         self.settings.layer
     }
 
+    /// The map's view (back, side, front).
+    pub fn view(&self) -> ViewKind {
+        self.settings.view
+    }
+
+    /// Whether the map shows landmarks and endangerment sites.
+    pub fn landmarks_shown(&self) -> bool {
+        !self.settings.hide_landmarks
+    }
+
     pub fn paper(&self) -> Paper {
         self.settings.paper
     }
@@ -331,6 +341,8 @@ impl Planner {
             }
             Action::SetLayer(layer) => self.settings.layer = layer,
             Action::ShowMapNames(shown) => self.settings.hide_map_names = !shown,
+            Action::SetView(view) => self.settings.view = view,
+            Action::ShowLandmarks(shown) => self.settings.hide_landmarks = !shown,
             Action::SetSearch(query) => self.search = query,
             Action::OpenPath(path) => self.unless_unsaved(Continuation::Open(path)),
             Action::SaveAsPath(path) => {
@@ -440,6 +452,12 @@ impl Planner {
                     Layer::Superficial => Layer::Deep,
                     Layer::Deep => Layer::Superficial,
                 }
+            }
+            Command::ShowBackView => self.settings.view = ViewKind::Posterior,
+            Command::ShowSideView => self.settings.view = ViewKind::Side,
+            Command::ShowFrontView => self.settings.view = ViewKind::Front,
+            Command::ToggleLandmarks => {
+                self.settings.hide_landmarks = !self.settings.hide_landmarks;
             }
             Command::Quit => self.apply_one(Action::CloseRequested),
         }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::Layer;
+use crate::atlas::{Layer, ViewKind};
 use crate::model::{Pressure, Technique};
 use crate::sheet::Paper;
 
@@ -20,6 +20,10 @@ pub struct Settings {
     pub plans_dir: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
     pub layer: Layer,
+    /// The map's view: from behind, side-lying or from the front.
+    pub view: ViewKind,
+    /// Landmarks and endangerment sites hidden on the map (shown by default).
+    pub hide_landmarks: bool,
     pub defaults: StepDefaults,
     pub paper: Paper,
     /// Muscle names off on the map (they are on by default).

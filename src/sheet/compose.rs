@@ -218,12 +218,12 @@ struct Split {
 impl Split {
     fn new(fonts: &Fonts, plan: &Plan, frame: &Frame, map_height: f32) -> Split {
         let max_column = (frame.content_width() * MAP_COLUMN_SHARE).round();
-        let column = MapBlock::width_for(map_height).clamp(MIN_MAP_COLUMN, max_column);
+        let column = MapBlock::width_for(plan, map_height).clamp(MIN_MAP_COLUMN, max_column);
         let side_x = frame.left + column + GAP + 4.0;
         let side_width = frame.right - side_x;
         Split {
             map_height,
-            block: MapBlock::new(fonts, column),
+            block: MapBlock::new(fonts, plan, column),
             legend: Legend::new(fonts, plan, side_width),
             side_x,
             side_width,
@@ -236,7 +236,7 @@ impl Split {
             .iter()
             .map(|s| s.height(fonts, self.side_width))
             .sum();
-        let map = self.block.extra_height() + self.map_height.min(self.block.max_map_height());
+        let map = self.block.height(self.map_height);
         map.max(notes + self.legend.height())
     }
 }
@@ -252,7 +252,7 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
     let sections = sections(plan, options);
     let room = frame.bottom - top - AFTER_TOP - table_height(fonts, plan, frame.content_width());
     let widest = (frame.content_width() * MAP_COLUMN_SHARE).round();
-    let largest = MapBlock::new(fonts, widest).max_map_height();
+    let largest = MapBlock::new(fonts, plan, widest).max_map_height();
     // The largest map that keeps the plan on one page; if none does, the
     // plan takes several pages anyway and the map may be as large as it gets.
     let mut split = None;

@@ -3,7 +3,7 @@
 //! `atlas::marks`, the same as on screen; `map_drawing` holds the placed
 //! geometry and `map_paint` draws it.
 
-use crate::atlas::{self, Atlas, Layer, Mark, Point};
+use crate::atlas::{self, Atlas, Layer, Mark, Point, View, ViewKind};
 use crate::model::{Plan, Technique};
 use crate::screening::Warning;
 
@@ -14,6 +14,8 @@ use super::map_paint::DEEP_OUTLINE;
 use super::text::{Style, wrap};
 
 const LETTER: Style = Style::bold(13.0);
+const SMALL_LETTER: Style = Style::bold(9.0);
+const VIEW_TITLE: Style = Style::bold(7.0);
 const CAPTION: Style = Style::regular(7.0);
 const CAPTION_LINE: f32 = 9.0;
 const LEGEND_TITLE: Style = Style::bold(8.0);
@@ -23,68 +25,136 @@ const LEGEND_TITLE_HEIGHT: f32 = 13.0;
 const SWATCH: (f32, f32) = (16.0, 10.0);
 /// Room on each side of the drawing for the "L" and "R".
 const LETTER_ROOM: f32 = 16.0;
-const CAPTION_TEXT: &str = "Seen from behind: the client's left is on your left.";
+/// Room above a small view for its title and letters, and between views.
+const SMALL_VIEW_TITLE: f32 = 12.0;
+const SMALL_VIEW_GAP: f32 = 10.0;
 
-/// The map column: "L"/"R", the drawing and a caption. Its height depends
-/// on the height chosen for the drawing.
+/// The views a plan's sheet shows, in `ViewKind` order: each view that
+/// shows a planned muscle not already shown by an earlier one (a plan on
+/// the back and the psoas: the back and the front). A plan with no steps
+/// on the map shows the back.
+pub(crate) fn views_for(plan: &Plan) -> Vec<ViewKind> {
+    let atlas = Atlas::builtin();
+    let mut kinds: Vec<ViewKind> = Vec::new();
+    for kind in ViewKind::ALL {
+        let view = atlas.view(kind);
+        let new_here = plan.steps.iter().any(|step| {
+            view.shows(step.muscle) && !kinds.iter().any(|&k| atlas.view(k).shows(step.muscle))
+        });
+        if new_here {
+            kinds.push(kind);
+        }
+    }
+    if kinds.is_empty() {
+        kinds.push(ViewKind::Posterior);
+    }
+    kinds
+}
+
+/// The part of a view to draw: its body with a small margin.
+fn extent(kind: ViewKind) -> (Point, Point) {
+    let view = Atlas::builtin().view(kind);
+    let margin = 4.0;
+    let (mut low, mut high) = (
+        Point::new(f32::MAX, f32::MAX),
+        Point::new(f32::MIN, f32::MIN),
+    );
+    for p in view.body.iter().flat_map(|b| &b.points) {
+        low = Point::new(low.x.min(p.x), low.y.min(p.y));
+        high = Point::new(high.x.max(p.x), high.y.max(p.y));
+    }
+    if low.x > high.x {
+        return (Point::new(0.0, 0.0), view.size);
+    }
+    (
+        Point::new(low.x - margin, low.y - margin),
+        Point::new(high.x + margin, high.y + margin),
+    )
+}
+
+/// Height over width of a view's drawing.
+fn aspect(kind: ViewKind) -> f32 {
+    let (low, high) = extent(kind);
+    (high.y - low.y) / (high.x - low.x).max(1.0)
+}
+
+/// How the client lies, for the caption.
+fn caption_of(kind: ViewKind) -> &'static str {
+    match kind {
+        ViewKind::Posterior => "Back: seen from behind, the client's left on your left.",
+        ViewKind::Side => "Side-lying: the left side on the left, the right side on the right.",
+        ViewKind::Front => "Front: supine, mirrored, the client's left on your right.",
+    }
+}
+
+/// The map column: the first view large with "L"/"R" beside it and the
+/// others smaller, stacked on its right, then a caption. Its height is the
+/// first drawing's height and the caption.
 pub(crate) struct MapBlock {
     width: f32,
+    kinds: Vec<ViewKind>,
     caption: Vec<String>,
 }
 
+/// How a column's width grows with the first drawing's height `h`:
+/// `width = per_height * h + fixed`.
+struct WidthRule {
+    per_height: f32,
+    fixed: f32,
+}
+
+impl WidthRule {
+    fn of(kinds: &[ViewKind]) -> WidthRule {
+        let main = kinds.first().copied().unwrap_or_default();
+        let rest = kinds.get(1..).unwrap_or_default();
+        let mut rule = WidthRule {
+            per_height: 1.0 / aspect(main),
+            fixed: 2.0 * LETTER_ROOM,
+        };
+        if !rest.is_empty() {
+            // Each small view is (h - its titles and gaps) / n tall.
+            let n = rest.len() as f32;
+            let widest = rest.iter().map(|&k| 1.0 / aspect(k)).fold(0.0, f32::max);
+            let spent = n * SMALL_VIEW_TITLE + (n - 1.0) * SMALL_VIEW_GAP;
+            rule.per_height += widest / n;
+            rule.fixed += SMALL_VIEW_GAP - widest * spent / n;
+        }
+        rule
+    }
+}
+
 impl MapBlock {
-    pub(crate) fn new(fonts: &Fonts, width: f32) -> MapBlock {
+    pub(crate) fn new(fonts: &Fonts, plan: &Plan, width: f32) -> MapBlock {
+        let kinds = views_for(plan);
+        let text: Vec<&str> = kinds.iter().map(|&k| caption_of(k)).collect();
         MapBlock {
             width,
-            caption: wrap(fonts, CAPTION, CAPTION_TEXT, width),
+            caption: wrap(fonts, CAPTION, &text.join(" "), width),
+            kinds,
         }
     }
 
-    /// The part of the atlas to draw: the body with a small margin.
-    fn view() -> (Point, Point) {
-        let atlas = Atlas::builtin();
-        let margin = 4.0;
-        let (mut low, mut high) = (
-            Point::new(f32::MAX, f32::MAX),
-            Point::new(f32::MIN, f32::MIN),
-        );
-        for p in &atlas.body_outline {
-            low = Point::new(low.x.min(p.x), low.y.min(p.y));
-            high = Point::new(high.x.max(p.x), high.y.max(p.y));
-        }
-        if low.x > high.x {
-            return (Point::new(0.0, 0.0), atlas.size);
-        }
-        (
-            Point::new(low.x - margin, low.y - margin),
-            Point::new(high.x + margin, high.y + margin),
-        )
+    /// The column width a first drawing `map_height` tall needs, letters,
+    /// small views and gaps included.
+    pub(crate) fn width_for(plan: &Plan, map_height: f32) -> f32 {
+        let rule = WidthRule::of(&views_for(plan));
+        rule.per_height * map_height + rule.fixed
     }
 
-    /// Height over width of the drawing.
-    fn aspect() -> f32 {
-        let (low, high) = MapBlock::view();
-        (high.y - low.y) / (high.x - low.x).max(1.0)
-    }
-
-    /// The column width a drawing `map_height` tall needs, "L" and "R" included.
-    pub(crate) fn width_for(map_height: f32) -> f32 {
-        map_height / MapBlock::aspect() + 2.0 * LETTER_ROOM
-    }
-
-    /// The tallest the drawing can be in this column.
+    /// The tallest the first drawing can be in this column.
     pub(crate) fn max_map_height(&self) -> f32 {
-        (self.width - 2.0 * LETTER_ROOM) * MapBlock::aspect()
+        let rule = WidthRule::of(&self.kinds);
+        ((self.width - rule.fixed) / rule.per_height.max(0.001)).max(0.0)
     }
 
-    /// The column's height without the drawing.
-    pub(crate) fn extra_height(&self) -> f32 {
-        8.0 + self.caption.len() as f32 * CAPTION_LINE
+    /// The column's height with the first drawing `map_height` tall.
+    pub(crate) fn height(&self, map_height: f32) -> f32 {
+        map_height.min(self.max_map_height()) + 8.0 + self.caption.len() as f32 * CAPTION_LINE
     }
 
-    /// Places the column at the cursor from `x`, the drawing `map_height`
-    /// tall (at most [`MapBlock::max_map_height`]). Returns the bottom of
-    /// the column; the cursor is left where it was.
+    /// Places the column at the cursor from `x`, the first drawing
+    /// `map_height` tall (at most [`MapBlock::max_map_height`]). Returns the
+    /// bottom of the column; the cursor is left where it was.
     pub(crate) fn place(
         &self,
         pager: &mut Pager,
@@ -93,33 +163,81 @@ impl MapBlock {
         x: f32,
         map_height: f32,
     ) -> f32 {
-        let atlas = Atlas::builtin();
         let top = pager.y;
         let map_height = map_height.min(self.max_map_height());
-        let map_width = map_height / MapBlock::aspect();
-        let rect = Rect::new(
-            x + (self.width - map_width) / 2.0,
-            top,
-            map_width,
-            map_height,
-        );
-
-        // "L" and "R" beside the shoulders: in this posterior view the
-        // client's left is on the viewer's left.
+        let main = self.kinds.first().copied().unwrap_or_default();
+        let rest = self.kinds.get(1..).unwrap_or_default();
+        let map_width = map_height / aspect(main);
+        let used = MapBlock::width_for(plan, map_height).min(self.width);
+        let left_edge = x + (self.width - used) / 2.0;
+        let rect = Rect::new(left_edge + LETTER_ROOM, top, map_width, map_height);
+        // The client's side beside each half of the first drawing.
+        let view = Atlas::builtin().view(main);
         let letters = rect.y + 16.0;
-        let left = (rect.x - LETTER_ROOM + 2.0).max(x);
-        let right = (rect.right() + LETTER_ROOM - 2.0).min(x + self.width);
-        pager.text(left, letters, LETTER, grey::BLACK, "L".to_owned());
-        pager.text_right(right, letters, LETTER, grey::BLACK, "R".to_owned());
+        let (on_left, on_right) = (view.side_at(0.0), view.side_at(view.size.x));
+        pager.text(
+            left_edge + 2.0,
+            letters,
+            LETTER,
+            grey::BLACK,
+            on_left.abbreviation().to_owned(),
+        );
+        pager.text_right(
+            rect.right() + LETTER_ROOM - 2.0,
+            letters,
+            LETTER,
+            grey::BLACK,
+            on_right.abbreviation().to_owned(),
+        );
+        place_drawing(pager, plan, warnings, main, rect);
 
-        let mut drawing = MapDrawing {
-            rect,
-            view: MapBlock::view(),
-            marks: atlas::marks(plan, atlas, warnings),
-            badges: Vec::new(),
-        };
-        drawing.badges = badge_positions(pager.fonts, atlas, &drawing);
-        pager.push(Op::Map(Box::new(drawing)));
+        // The other views, stacked on the right, each titled with its name
+        // and the client's sides.
+        if !rest.is_empty() {
+            let n = rest.len() as f32;
+            let small = (map_height - n * SMALL_VIEW_TITLE - (n - 1.0) * SMALL_VIEW_GAP) / n;
+            let column = rect.right() + LETTER_ROOM + SMALL_VIEW_GAP;
+            let room = (x + self.width - column).max(1.0);
+            let mut y = top;
+            for &kind in rest {
+                let width = (small / aspect(kind)).min(room);
+                let height = width * aspect(kind);
+                let left = column + (room - width) / 2.0;
+                let baseline = y + SMALL_VIEW_TITLE - 3.0;
+                let view = Atlas::builtin().view(kind);
+                let name = kind.name().to_owned();
+                let name_width = pager.fonts.width(VIEW_TITLE.weight, VIEW_TITLE.size, &name);
+                pager.text(
+                    left + (width - name_width) / 2.0,
+                    baseline,
+                    VIEW_TITLE,
+                    grey::BLACK,
+                    name,
+                );
+                pager.text(
+                    left,
+                    baseline,
+                    SMALL_LETTER,
+                    grey::BLACK,
+                    view.side_at(0.0).abbreviation().to_owned(),
+                );
+                pager.text_right(
+                    left + width,
+                    baseline,
+                    SMALL_LETTER,
+                    grey::BLACK,
+                    view.side_at(view.size.x).abbreviation().to_owned(),
+                );
+                place_drawing(
+                    pager,
+                    plan,
+                    warnings,
+                    kind,
+                    Rect::new(left, y + SMALL_VIEW_TITLE, width, height),
+                );
+                y += SMALL_VIEW_TITLE + small + SMALL_VIEW_GAP;
+            }
+        }
 
         let mut y = rect.bottom() + 8.0;
         for line in &self.caption {
@@ -128,6 +246,20 @@ impl MapBlock {
         }
         y
     }
+}
+
+/// One view's drawing with the plan's marks and their badges.
+fn place_drawing(pager: &mut Pager, plan: &Plan, warnings: &[Warning], kind: ViewKind, rect: Rect) {
+    let view = Atlas::builtin().view(kind);
+    let mut drawing = MapDrawing {
+        kind,
+        rect,
+        view: extent(kind),
+        marks: atlas::marks(plan, view, warnings),
+        badges: Vec::new(),
+    };
+    drawing.badges = badge_positions(pager.fonts, view, &drawing);
+    pager.push(Op::Map(Box::new(drawing)));
 }
 
 /// The key to the map: a sample of each technique used, in order of first
@@ -141,17 +273,18 @@ pub(crate) struct Legend {
 impl Legend {
     pub(crate) fn new(fonts: &Fonts, plan: &Plan, width: f32) -> Legend {
         let atlas = Atlas::builtin();
+        let kinds = views_for(plan);
         let mut entries: Vec<(Option<Technique>, &'static str)> = Vec::new();
         for step in &plan.steps {
             if !entries.iter().any(|(t, _)| *t == Some(step.technique)) {
                 entries.push((Some(step.technique), step.technique.name()));
             }
         }
-        if plan
-            .steps
-            .iter()
-            .any(|s| atlas.layer_of(s.muscle) == Layer::Deep)
-        {
+        if plan.steps.iter().any(|s| {
+            kinds
+                .iter()
+                .any(|&k| atlas.view(k).layer_of(s.muscle) == Some(Layer::Deep))
+        }) {
             entries.push((None, "deep muscle"));
         }
         let entry_width = entries
@@ -222,7 +355,7 @@ impl Legend {
 
 /// Each mark's badge centre on the page, placed by the shared rule so no
 /// badge covers another.
-fn badge_positions(fonts: &Fonts, atlas: &Atlas, drawing: &MapDrawing) -> Vec<Option<(f32, f32)>> {
+fn badge_positions(fonts: &Fonts, atlas: &View, drawing: &MapDrawing) -> Vec<Option<(f32, f32)>> {
     let scale = drawing.scale().max(0.01);
     let half = |_: usize, mark: &Mark| {
         Point::new(

@@ -2,7 +2,7 @@
 //! it shows, and the plan's marks with their badge positions. Pure
 //! geometry; `map_paint` draws it.
 
-use crate::atlas::{Mark, Point};
+use crate::atlas::{Mark, Point, ViewKind};
 
 use super::fonts::Fonts;
 use super::layout::Rect;
@@ -13,6 +13,8 @@ pub(crate) const BADGE_RADIUS: f32 = 5.2;
 
 #[derive(Debug, Clone)]
 pub(crate) struct MapDrawing {
+    /// Which view of the atlas.
+    pub kind: ViewKind,
     /// Where the drawing goes on the page.
     pub rect: Rect,
     /// The part of the atlas shown (the body and a small margin), in atlas units.

@@ -21,7 +21,7 @@ pub(crate) const DEEP_OUTLINE: Pen = Pen::dashed(0.9, grey::BLACK, 2.2);
 /// Draws the map: body, planned regions with their fills, outlines of all
 /// superficial regions, landmarks, and the step numbers on top.
 pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
-    let atlas = Atlas::builtin();
+    let atlas = Atlas::builtin().view(map.kind);
     let outline = |points: &[Point]| polygon_path(points.iter().map(|p| map.place(*p)));
     let bounds = |points: &[Point]| {
         let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
@@ -42,8 +42,12 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
         })
     };
 
-    let body = outline(&atlas.body_outline);
-    if let Some(body) = &body {
+    let body: Vec<_> = atlas
+        .body
+        .iter()
+        .filter_map(|b| outline(&b.points))
+        .collect();
+    for body in &body {
         fill_path(surface, body, 252);
     }
     for (mark, region) in planned(Layer::Superficial) {
@@ -73,13 +77,20 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
             stroke_path(surface, &path, Pen::new(0.5, grey::BLACK));
         }
     }
-    for landmark in &atlas.landmarks {
+    // Landmarks of both layers (the deep-only sciatic nerve is in the
+    // muscles' cautions); endangerment sites dashed.
+    for landmark in atlas.landmarks.iter().filter(|l| l.layer.is_none()) {
         let points = landmark.points.iter().map(|p| map.place(*p));
+        let pen = if landmark.site.is_some_and(|s| s.is_endangerment()) {
+            Pen::dashed(0.6, 60, 1.6)
+        } else {
+            Pen::new(0.45, 90)
+        };
         if let Some(path) = polyline_path(points, landmark.closed) {
-            stroke_path(surface, &path, Pen::new(0.45, 90));
+            stroke_path(surface, &path, pen);
         }
     }
-    if let Some(body) = &body {
+    for body in &body {
         stroke_path(surface, body, Pen::new(0.9, 40));
     }
     for (mark, badge) in map.marks.iter().zip(&map.badges) {

@@ -8,7 +8,7 @@ use egui::{
 };
 
 use super::{map_labels, map_legend, style};
-use crate::atlas::{self, Atlas, Layer, Mark, Point, Region};
+use crate::atlas::{self, Atlas, Landmark, Layer, Mark, Point, Region, View, ViewKind};
 use crate::model::{MuscleSide, Plan};
 use crate::screening::Warning;
 
@@ -20,8 +20,12 @@ pub enum MapAction {
 /// What the map shows: the plan's steps and the step being edited.
 pub struct MapView<'a> {
     pub atlas: &'a Atlas,
+    /// Which drawing: from behind, side-lying or from the front.
+    pub view: ViewKind,
     pub plan: &'a Plan,
     pub layer: Layer,
+    /// Whether landmarks and endangerment sites are drawn.
+    pub landmarks: bool,
     pub selected_step: Option<usize>,
     /// Open screening warnings: their regions are ringed, their reasons
     /// shown on hover.
@@ -73,7 +77,7 @@ pub fn map_toolbar(ui: &mut Ui, layer: Layer, names: bool) -> Option<ToolbarActi
             let tip = match choice {
                 Layer::Superficial => "Muscles just under the skin",
                 Layer::Deep => {
-                    "Muscles under others: quadratus lumborum, gluteus medius and minimus, piriformis, multifidus"
+                    "Muscles under others (quadratus lumborum, rhomboids, piriformis, psoas...)"
                 }
             };
             if ui
@@ -98,21 +102,52 @@ pub fn map_toolbar(ui: &mut Ui, layer: Layer, names: bool) -> Option<ToolbarActi
     chosen
 }
 
+/// The view tabs above the map: "Back", "Side", "Front" (Ctrl+1, 2, 3 are
+/// the commands' shortcuts).
+pub fn view_switch(ui: &mut Ui, current: ViewKind) -> Option<ViewKind> {
+    let mut chosen = None;
+    ui.label("View:");
+    for choice in ViewKind::ALL {
+        let tip = format!("Client {}", choice.position());
+        if ui
+            .selectable_label(current == choice, choice.name())
+            .on_hover_text(tip)
+            .clicked()
+            && current != choice
+        {
+            chosen = Some(choice);
+        }
+    }
+    chosen
+}
+
+/// The switch for landmarks and endangerment sites on the map.
+pub fn landmarks_switch(ui: &mut Ui, shown: bool) -> Option<bool> {
+    let response = ui
+        .selectable_label(shown, "Landmarks")
+        .on_hover_text("Bony landmarks and endangerment sites (kidney area, sciatic nerve, femoral triangle, aorta...)");
+    response.clicked().then_some(!shown)
+}
+
 pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
-    let atlas = view.atlas;
     let size = ui.available_size().max(Vec2::splat(50.0));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    let fit = Fit::new(rect, atlas.size);
+    let drawing = view.atlas.view(view.view);
+    let fit = Fit::new(rect, drawing.size);
     let dark = ui.visuals().dark_mode;
 
     // One small focusable widget per region, so screen readers, tests and
     // the keyboard can reach every muscle by name ("Left gluteus medius").
     let mut picked = None;
     let mut focused = None;
-    for region in atlas.regions_in(view.layer) {
-        let id = ui
-            .scope_id()
-            .with(("map region", region.muscle, region.side, region.layer));
+    for region in drawing.regions_in(view.layer) {
+        let id = ui.scope_id().with((
+            "map region",
+            drawing.kind,
+            region.muscle,
+            region.side,
+            region.layer,
+        ));
         let at = fit.to_screen(region.label_at);
         let handle = ui.interact(
             Rect::from_center_size(at, Vec2::splat(2.0)),
@@ -133,11 +168,11 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
         ui.input(|i| i.pointer.hover_pos())
             .filter(|p| rect.contains(*p))
     });
-    let hovered = pointer.and_then(|p| atlas.hit_test(view.layer, fit.to_atlas(p)));
+    let hovered = pointer.and_then(|p| drawing.hit_test(view.layer, fit.to_atlas(p)));
     if response.clicked() {
         picked = response
             .interact_pointer_pos()
-            .and_then(|p| atlas.hit_test(view.layer, fit.to_atlas(p)));
+            .and_then(|p| drawing.hit_test(view.layer, fit.to_atlas(p)));
     }
 
     paint(ui, view, fit, rect, hovered.or(focused), dark);
@@ -148,7 +183,7 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
         egui::CursorIcon::Default
     });
     if let Some(region) = hovered.or(focused) {
-        show_reference(&response, atlas, region, view);
+        show_reference(&response, view.atlas, region, view);
     }
     picked.map(|r| MapAction::Pick(MuscleSide::new(r.muscle, r.side)))
 }
@@ -201,6 +236,8 @@ struct Palette {
     highlight: Color32,
     text: Color32,
     badge: Color32,
+    /// Endangerment sites.
+    danger: Color32,
 }
 
 impl Palette {
@@ -215,6 +252,7 @@ impl Palette {
                 highlight: Color32::from_rgb(255, 235, 120),
                 text: ui.visuals().strong_text_color(),
                 badge: Color32::from_rgb(30, 30, 30),
+                danger: Color32::from_rgb(255, 140, 120),
             }
         } else {
             Palette {
@@ -226,26 +264,23 @@ impl Palette {
                 highlight: Color32::from_rgb(20, 90, 200),
                 text: ui.visuals().strong_text_color(),
                 badge: Color32::WHITE,
+                danger: Color32::from_rgb(190, 30, 30),
             }
         }
     }
 }
 
 fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Region>, dark: bool) {
-    let atlas = view.atlas;
+    let drawing = view.atlas.view(view.view);
     let painter = ui.painter_at(rect);
     let colours = Palette::new(ui, dark);
     let line = |w: f32| w * fit.scale.max(0.6);
 
     // Body silhouette.
     let mut body = Mesh::default();
-    add_fill(
-        &mut body,
-        fit,
-        &atlas.body_outline,
-        &atlas.body_triangles,
-        colours.body,
-    );
+    for part in &drawing.body {
+        add_fill(&mut body, fit, &part.points, &part.triangles, colours.body);
+    }
     painter.add(Shape::mesh(body));
 
     let selected = view.selected_step.and_then(|i| view.plan.steps.get(i));
@@ -254,7 +289,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         Layer::Deep => Layer::Superficial,
     };
 
-    let marks = atlas::marks(view.plan, atlas, view.warnings);
+    let marks = atlas::marks(view.plan, drawing, view.warnings);
     let mark_of = |region: &Region| {
         marks
             .iter()
@@ -265,13 +300,13 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     // layer, a planned region in one band per technique (top down, step order).
     if view.layer == Layer::Deep {
         let mut faded = Mesh::default();
-        for region in atlas.regions_in(Layer::Superficial) {
+        for region in drawing.regions_in(Layer::Superficial) {
             let colour = colours.muscle.gamma_multiply(0.35);
             add_fill(&mut faded, fit, &region.outline, &region.triangles, colour);
         }
         painter.add(Shape::mesh(faded));
     }
-    for region in atlas.regions_in(view.layer) {
+    for region in drawing.regions_in(view.layer) {
         let techniques = mark_of(region).map_or(&[][..], |m| m.techniques.as_slice());
         let lit = |colour: Color32| {
             if hovered == Some(region) {
@@ -310,18 +345,18 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
 
     // Outlines.
     if view.layer == Layer::Deep {
-        for region in atlas.regions_in(Layer::Superficial) {
+        for region in drawing.regions_in(Layer::Superficial) {
             let stroke = Stroke::new(line(0.6), colours.muscle_line.gamma_multiply(0.3));
             painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
         }
     }
-    for region in atlas.regions_in(view.layer) {
+    for region in drawing.regions_in(view.layer) {
         let stroke = Stroke::new(line(0.8), colours.muscle_line);
         painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
     }
     // Planned muscles of the other layer: dashed, so deep work stays visible
     // on the superficial view.
-    for region in atlas.regions_in(other_layer) {
+    for region in drawing.regions_in(other_layer) {
         if let Some(technique) = mark_of(region).and_then(|m| m.techniques.first()) {
             let mut points = screen(fit, &region.outline);
             if let Some(first) = points.first().copied() {
@@ -337,21 +372,17 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         }
     }
 
-    // Landmarks: spine, ribs, iliac crests, sacrum, trochanters.
-    for landmark in &atlas.landmarks {
-        let points = screen(fit, &landmark.points);
-        let stroke = Stroke::new(line(0.9), colours.landmark);
-        if landmark.closed {
-            painter.add(Shape::closed_line(points, stroke));
-        } else {
-            painter.add(Shape::line(points, PathStroke::from(stroke)));
+    // Landmarks: spine, ribs, iliac crests, sacrum, trochanters; the
+    // endangerment sites dashed in the warning colour.
+    if view.landmarks {
+        for landmark in drawing.landmarks_in(view.layer) {
+            paint_landmark(&painter, fit, landmark, &colours, line);
         }
     }
     let body_stroke = Stroke::new(line(1.3), colours.body_line);
-    painter.add(Shape::closed_line(
-        screen(fit, &atlas.body_outline),
-        body_stroke,
-    ));
+    for part in &drawing.body {
+        painter.add(Shape::closed_line(screen(fit, &part.points), body_stroke));
+    }
 
     // Hovered and selected regions stand out.
     if let Some(region) = hovered {
@@ -360,7 +391,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     }
     if let Some(step) = selected {
         for one_side in step.region().one_sided() {
-            if let Some(region) = shown_region(atlas, view.layer, one_side) {
+            if let Some(region) = shown_region(drawing, view.layer, one_side) {
                 let stroke = Stroke::new(line(2.6), colours.highlight);
                 painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
             }
@@ -372,7 +403,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     // layer) and a "!" on the badge.
     for mark in &marks {
         let (Some(level), Some(region)) =
-            (mark.warning, shown_region(atlas, view.layer, mark.region))
+            (mark.warning, shown_region(drawing, view.layer, mark.region))
         else {
             continue;
         };
@@ -383,7 +414,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     if view.names {
         map_labels::paint_labels(
             &painter,
-            atlas,
+            drawing,
             view.layer,
             |p| fit.to_screen(p),
             ui.visuals(),
@@ -392,7 +423,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     paint_badges(
         &painter,
         fit,
-        atlas,
+        drawing,
         view.layer,
         &marks,
         &colours,
@@ -400,20 +431,23 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     );
     map_legend::paint_legend(&painter, rect, &marks, view.layer, ui.visuals());
 
-    // The client's left is on the viewer's left (posterior view).
+    // The client's side on each half: left on the left from behind and
+    // side-lying, mirrored from the front.
     let letter = FontId::proportional(22.0);
     let top = rect.top() + 6.0;
+    let on_left = drawing.kind.side_on_viewers_left();
+    let on_right = drawing.side_at(drawing.size.x);
     painter.text(
         Pos2::new(rect.left() + 10.0, top),
         Align2::LEFT_TOP,
-        "L",
+        on_left.abbreviation(),
         letter.clone(),
         colours.text,
     );
     painter.text(
         Pos2::new(rect.right() - 10.0, top),
         Align2::RIGHT_TOP,
-        "R",
+        on_right.abbreviation(),
         letter,
         colours.text,
     );
@@ -423,7 +457,8 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         Pos2::new(rect.center().x, rect.bottom() - 4.0),
         Align2::CENTER_BOTTOM,
         format!(
-            "Seen from behind · {} layer",
+            "{} · {} layer",
+            view_caption(drawing.kind),
             view.layer.name().to_lowercase()
         ),
         caption,
@@ -431,13 +466,49 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     );
 }
 
+/// How the client lies and which side is where, under the map.
+pub fn view_caption(kind: ViewKind) -> &'static str {
+    match kind {
+        ViewKind::Posterior => "Seen from behind",
+        ViewKind::Side => "Side-lying: left side on the left, right side on the right",
+        ViewKind::Front => "Supine, seen from the front: the client's right is on your left",
+    }
+}
+
+fn paint_landmark(
+    painter: &egui::Painter,
+    fit: Fit,
+    landmark: &Landmark,
+    colours: &Palette,
+    line: impl Fn(f32) -> f32,
+) {
+    let mut points = screen(fit, &landmark.points);
+    let danger = landmark.site.is_some_and(|s| s.is_endangerment());
+    if danger {
+        if landmark.closed
+            && let Some(first) = points.first().copied()
+        {
+            points.push(first);
+        }
+        let stroke = Stroke::new(line(1.1), colours.danger);
+        painter.extend(Shape::dashed_line(&points, stroke, line(3.0), line(2.0)));
+        return;
+    }
+    let stroke = Stroke::new(line(0.9), colours.landmark);
+    if landmark.closed {
+        painter.add(Shape::closed_line(points, stroke));
+    } else {
+        painter.add(Shape::line(points, PathStroke::from(stroke)));
+    }
+}
+
 /// The region to mark for a muscle side: in the layer on screen if it has
 /// one there, else in the other layer.
-fn shown_region(atlas: &Atlas, layer: Layer, spot: MuscleSide) -> Option<&Region> {
-    atlas.region(spot.muscle, spot.side, layer).or_else(|| {
+fn shown_region(drawing: &View, layer: Layer, spot: MuscleSide) -> Option<&Region> {
+    drawing.region(spot.muscle, spot.side, layer).or_else(|| {
         Layer::ALL
             .into_iter()
-            .find_map(|other| atlas.region(spot.muscle, spot.side, other))
+            .find_map(|other| drawing.region(spot.muscle, spot.side, other))
     })
 }
 
@@ -447,7 +518,7 @@ fn shown_region(atlas: &Atlas, layer: Layer, spot: MuscleSide) -> Option<&Region
 fn paint_badges(
     painter: &egui::Painter,
     fit: Fit,
-    atlas: &Atlas,
+    drawing: &View,
     layer: Layer,
     marks: &[Mark],
     colours: &Palette,
@@ -463,7 +534,7 @@ fn paint_badges(
     let shown: Vec<Mark> = marks
         .iter()
         .map(|m| Mark {
-            layer: shown_region(atlas, layer, m.region).map_or(m.layer, |r| r.layer),
+            layer: shown_region(drawing, layer, m.region).map_or(m.layer, |r| r.layer),
             ..m.clone()
         })
         .collect();
@@ -474,7 +545,7 @@ fn paint_badges(
             (size.y / 2.0 + 2.0) / fit.scale,
         )
     };
-    let badges = atlas::place_badges(atlas, &shown, half);
+    let badges = atlas::place_badges(drawing, &shown, half);
     for ((mark, galley), badge) in shown.iter().zip(galleys).zip(badges) {
         let Some(badge) = badge else { continue };
         let at = fit.to_screen(badge.at);

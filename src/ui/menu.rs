@@ -28,7 +28,15 @@ pub fn menu_bar(ui: &mut Ui, view: &MenuView<'_>) -> Vec<Action> {
             command_button(ui, Command::Redo, view.can_redo, &mut actions);
         });
         ui.menu_button("View", |ui| {
+            for command in [
+                Command::ShowBackView,
+                Command::ShowSideView,
+                Command::ShowFrontView,
+            ] {
+                command_button(ui, command, true, &mut actions);
+            }
             command_button(ui, Command::ToggleLayer, true, &mut actions);
+            command_button(ui, Command::ToggleLandmarks, true, &mut actions);
             ui.separator();
             theme_choice(ui);
         });

@@ -20,6 +20,10 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::Undo => KeyboardShortcut::new(ctrl, Key::Z),
         Command::Redo => KeyboardShortcut::new(ctrl_shift, Key::Z),
         Command::ToggleLayer => KeyboardShortcut::new(ctrl, Key::L),
+        Command::ShowBackView => KeyboardShortcut::new(ctrl, Key::Num1),
+        Command::ShowSideView => KeyboardShortcut::new(ctrl, Key::Num2),
+        Command::ShowFrontView => KeyboardShortcut::new(ctrl, Key::Num3),
+        Command::ToggleLandmarks => KeyboardShortcut::new(ctrl_shift, Key::L),
         Command::Quit => KeyboardShortcut::new(ctrl, Key::Q),
         Command::NewSessionFromThis
         | Command::PrintDirect
