@@ -1,7 +1,7 @@
 //! Massage session planner: plan a session on a clickable muscle map of the
 //! back and hips, keep plans as RON files, print a plan sheet.
 //!
-//! `model`, `atlas`, `store`, `screening` and `sheet` are the core and never use egui;
+//! `model`, `atlas`, `store`, `screening`, `session` and `sheet` are the core and never use egui;
 //! `ui` draws and returns actions; `app` applies them and owns the window.
 
 pub mod app;
@@ -9,6 +9,7 @@ pub mod atlas;
 pub mod cli;
 pub mod model;
 pub mod screening;
+pub mod session;
 pub mod sheet;
 pub mod store;
 /// Sample libraries for benchmarks and the `gen_library` example.

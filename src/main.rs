@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     match &cli.command {
         None | Some(Command::Open { .. }) => {
             let open = match &cli.command {
-                Some(Command::Open { file }) => Some(file.clone()),
+                Some(Command::Open { file, .. }) => Some(file.clone()),
                 _ => None,
             };
             let options = StartOptions {

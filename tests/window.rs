@@ -175,7 +175,7 @@ fn edits_left_by_a_crash_are_offered_at_start_and_restored() {
     plan.goals = "typed before the power cut".into();
     // A run that is no longer running (no such process) left this behind.
     store::RecoveryStore::new(recovery.path(), 4_000_000_100)
-        .write(None, &plan)
+        .write(None, &plan, None)
         .unwrap();
     let mut harness = start_with_recovery(
         plans.path(),

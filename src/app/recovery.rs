@@ -61,7 +61,7 @@ impl Planner {
             return;
         };
         let file = self.doc.file.as_ref().map(|f| f.path.as_path());
-        match store.write(file, &self.doc.plan) {
+        match store.write(file, &self.doc.plan, None) {
             Ok(()) => self.recovery.written = Some(self.doc.plan.clone()),
             Err(e) => {
                 self.error = Some(format!(

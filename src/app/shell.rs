@@ -290,6 +290,7 @@ impl PlannerApp {
                 .unwrap_or_default(),
             client: self.planner.client.record.clone(),
             warnings: self.planner.warnings(),
+            record: false,
         };
         render_sheet(&self.planner.doc.plan, &options).ok()
     }
