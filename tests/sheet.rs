@@ -2,10 +2,10 @@
 //! it: the text is extracted from the PDF itself (content streams decoded
 //! with each font's ToUnicode map), so these tests need no system tools.
 
-use std::collections::{BTreeMap, HashMap};
+mod support;
+use support::pdf::{Run, all_text, lines, page_count, read_pdf};
 
 use jiff::civil::date;
-use lopdf::content::Content;
 use lopdf::{Document, Object, ObjectId};
 use massage_planner::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
 use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
@@ -169,214 +169,6 @@ fn options(paper: Paper) -> SheetOptions {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Reading the PDF back.
-
-/// One text-showing operation: where it sits on its page and what it says.
-#[derive(Debug, Clone)]
-struct Run {
-    x: f32,
-    y: f32,
-    text: String,
-}
-
-/// The pages of a PDF as runs of text, in content order.
-fn read_pdf(bytes: &[u8]) -> Result<Vec<Vec<Run>>, Box<dyn std::error::Error>> {
-    let doc = Document::load_mem(bytes)?;
-    let mut pages = Vec::new();
-    for (_, page_id) in doc.get_pages() {
-        pages.push(page_runs(&doc, page_id)?);
-    }
-    Ok(pages)
-}
-
-/// A font's code-to-text map, and how many bytes a code takes.
-struct ToUnicode {
-    code_bytes: usize,
-    map: HashMap<u32, String>,
-}
-
-fn page_runs(doc: &Document, page_id: ObjectId) -> Result<Vec<Run>, Box<dyn std::error::Error>> {
-    let mut maps: HashMap<Vec<u8>, ToUnicode> = HashMap::new();
-    for (name, font) in doc.get_page_fonts(page_id)? {
-        let stream_ref = font.get(b"ToUnicode")?.as_reference()?;
-        let stream = doc.get_object(stream_ref)?.as_stream()?;
-        let cmap = String::from_utf8_lossy(&stream.decompressed_content()?).into_owned();
-        let two_bytes = font.get(b"Subtype")?.as_name()? == b"Type0";
-        maps.insert(name, parse_cmap(&cmap, if two_bytes { 2 } else { 1 }));
-    }
-    let content = Content::decode(&doc.get_page_content_with_limit(page_id, 16 << 20)?)?;
-    let mut runs = Vec::new();
-    let mut ctm = IDENTITY;
-    let mut saved = Vec::new();
-    let mut text_matrix = IDENTITY;
-    let mut line_matrix = IDENTITY;
-    let mut font: Option<Vec<u8>> = None;
-    for op in &content.operations {
-        let nums: Vec<f32> = op
-            .operands
-            .iter()
-            .filter_map(|o| o.as_float().ok())
-            .collect();
-        match op.operator.as_str() {
-            "q" => saved.push(ctm),
-            "Q" => ctm = saved.pop().unwrap_or(IDENTITY),
-            "cm" if nums.len() == 6 => ctm = multiply(&nums_to_matrix(&nums), &ctm),
-            "BT" => {
-                text_matrix = IDENTITY;
-                line_matrix = IDENTITY;
-            }
-            "Tm" if nums.len() == 6 => {
-                text_matrix = nums_to_matrix(&nums);
-                line_matrix = text_matrix;
-            }
-            "Td" | "TD" if nums.len() == 2 => {
-                line_matrix = multiply(&[1.0, 0.0, 0.0, 1.0, nums[0], nums[1]], &line_matrix);
-                text_matrix = line_matrix;
-            }
-            "Tf" => {
-                font = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .map(<[u8]>::to_vec)
-            }
-            "Tj" | "TJ" => {
-                let map = font
-                    .as_ref()
-                    .and_then(|f| maps.get(f))
-                    .ok_or("text without a font")?;
-                let mut text = String::new();
-                let strings: Vec<&Object> = match &op.operands[..] {
-                    [Object::Array(items)] => items.iter().collect(),
-                    other => other.iter().collect(),
-                };
-                for item in strings {
-                    if let Object::String(bytes, _) = item {
-                        for code in bytes.chunks(map.code_bytes) {
-                            let code = code.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
-                            text.push_str(map.map.get(&code).ok_or("a code without Unicode")?);
-                        }
-                    }
-                }
-                let at = multiply(&text_matrix, &ctm);
-                runs.push(Run {
-                    x: at[4],
-                    y: at[5],
-                    text,
-                });
-            }
-            _ => {}
-        }
-    }
-    Ok(runs)
-}
-
-const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-fn nums_to_matrix(n: &[f32]) -> [f32; 6] {
-    [n[0], n[1], n[2], n[3], n[4], n[5]]
-}
-
-/// `a` then `b`, as PDF matrices [a b c d e f].
-fn multiply(a: &[f32; 6], b: &[f32; 6]) -> [f32; 6] {
-    [
-        a[0] * b[0] + a[1] * b[2],
-        a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2],
-        a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4],
-        a[4] * b[1] + a[5] * b[3] + b[5],
-    ]
-}
-
-/// Reads `bfchar` and `bfrange` entries of a ToUnicode CMap.
-fn parse_cmap(cmap: &str, code_bytes: usize) -> ToUnicode {
-    let hex = |s: &str| u32::from_str_radix(s.trim_matches(|c| c == '<' || c == '>'), 16).ok();
-    let utf16 = |s: &str| {
-        let digits = s.trim_matches(|c| c == '<' || c == '>');
-        let units: Vec<u16> = (0..digits.len() / 4)
-            .filter_map(|i| u16::from_str_radix(&digits[i * 4..i * 4 + 4], 16).ok())
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    let mut map = HashMap::new();
-    let mut mode = "";
-    for line in cmap.lines().map(str::trim) {
-        if line.ends_with("beginbfchar") || line.ends_with("beginbfrange") {
-            mode = if line.ends_with("beginbfchar") {
-                "char"
-            } else {
-                "range"
-            };
-            continue;
-        }
-        if line.starts_with("endbf") {
-            mode = "";
-            continue;
-        }
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        match (mode, &parts[..]) {
-            ("char", [code, text]) => {
-                if let Some(code) = hex(code) {
-                    map.insert(code, utf16(text));
-                }
-            }
-            ("range", [low, high, start]) if start.starts_with('<') => {
-                if let (Some(low), Some(high)) = (hex(low), hex(high)) {
-                    let first: Vec<u16> = utf16(start).encode_utf16().collect();
-                    for (offset, code) in (low..=high).enumerate() {
-                        let mut units = first.clone();
-                        if let Some(last) = units.last_mut() {
-                            *last += offset as u16;
-                        }
-                        map.insert(code, String::from_utf16_lossy(&units));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    ToUnicode { code_bytes, map }
-}
-
-/// Runs of a page grouped into lines by baseline, top to bottom, each line
-/// left to right with its runs separated by " | ".
-fn lines(page: &[Run]) -> Vec<String> {
-    let mut by_line: BTreeMap<i64, Vec<&Run>> = BTreeMap::new();
-    for run in page {
-        // PDF y grows upwards: negate so the top line comes first.
-        by_line
-            .entry(-(run.y * 10.0).round() as i64)
-            .or_default()
-            .push(run);
-    }
-    by_line
-        .into_values()
-        .map(|mut runs| {
-            runs.sort_by(|a, b| a.x.total_cmp(&b.x));
-            runs.iter()
-                .map(|r| r.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" | ")
-        })
-        .collect()
-}
-
-fn all_text(pages: &[Vec<Run>]) -> String {
-    pages
-        .iter()
-        .flat_map(|p| lines(p))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-// ---------------------------------------------------------------------------
-
-fn page_count(pdf: &[u8]) -> Result<usize, Box<dyn std::error::Error>> {
-    Ok(Document::load_mem(pdf)?.get_pages().len())
-}
-
 /// The runs of a line split apart again.
 fn cells(line: &str) -> Vec<&str> {
     line.split(" | ").collect()
@@ -488,7 +280,7 @@ fn fifteen_step_plan() -> Plan {
 #[test]
 fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestResult {
     use massage_planner::model::{
-        Acknowledgement, Area, ClientRecord, Condition, ConditionKind, Pain, PainLevel,
+        Acknowledgement, ClientRecord, Condition, ConditionKind, MuscleSide, Pain, PainLevel,
     };
     use massage_planner::screening::{RuleSet, screen};
     let mut plan = example_plan();
@@ -499,8 +291,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     // Deep work on the right QL was decided on; the left one was not.
     plan.acknowledged.push(Acknowledgement {
         rule: "kidney_area_ql".to_owned(),
-        muscle: Some(Muscle::QuadratusLumborum),
-        side: Some(Side::Right),
+        region: Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)),
         note: "angled away".to_owned(),
     });
     let mut client = ClientRecord::new("Maria Keller", "MK-0142");
@@ -508,7 +299,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     disc.detail = "L4-L5".to_owned();
     client.conditions.push(disc);
     client.pressure_preference = Some(Pressure::new(4)?);
-    client.avoid.push(Area {
+    client.avoid.push(MuscleSide {
         muscle: Muscle::Piriformis,
         side: Side::Left,
     });
@@ -856,78 +647,6 @@ fn the_example_plans_print_on_one_page_each() -> TestResult {
         seen += 1;
     }
     assert!(seen > 0, "no plans in {}", dir.display());
-    Ok(())
-}
-
-/// Writes sheets to look at when SHEET_LOOK_DIR is set:
-/// `SHEET_LOOK_DIR=/tmp cargo test --test sheet write_sheets_to_look_at`.
-#[test]
-fn write_sheets_to_look_at() -> TestResult {
-    let Some(dir) = std::env::var_os("SHEET_LOOK_DIR") else {
-        return Ok(());
-    };
-    let dir = std::path::PathBuf::from(dir);
-    std::fs::write(
-        dir.join("sheet-example-a4.pdf"),
-        render_sheet(&example_plan(), &options(Paper::A4))?,
-    )?;
-    std::fs::write(
-        dir.join("sheet-example-letter.pdf"),
-        render_sheet(&example_plan(), &options(Paper::Letter))?,
-    )?;
-    std::fs::write(
-        dir.join("sheet-long.pdf"),
-        render_sheet(&long_plan(40), &options(Paper::A4))?,
-    )?;
-    for paper in Paper::ALL {
-        std::fs::write(
-            dir.join(format!("sheet-fifteen-{}.pdf", paper.id())),
-            render_sheet(&fifteen_step_plan(), &options(paper))?,
-        )?;
-    }
-    let mut long_goals = example_plan();
-    long_goals.goals = "Ease the low back and check the hips after each part. ".repeat(120);
-    std::fs::write(
-        dir.join("sheet-long-goals.pdf"),
-        render_sheet(&long_goals, &options(Paper::A4))?,
-    )?;
-    let mut long_note = example_plan();
-    long_note.steps[3].notes = "Keep the pressure steady and breathe with the client. ".repeat(300);
-    std::fs::write(
-        dir.join("sheet-long-note.pdf"),
-        render_sheet(&long_note, &options(Paper::Letter))?,
-    )?;
-    std::fs::write(
-        dir.join("sheet-empty.pdf"),
-        render_sheet(&Plan::new(date(2026, 1, 2)), &SheetOptions::default())?,
-    )?;
-    let plans = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    if let Ok(entries) = std::fs::read_dir(&plans) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "ron") {
-                let plan = massage_planner::store::load_plan(&path)?;
-                let client = massage_planner::store::find_client_record(&plans, &plan.client.name)?;
-                let rules = massage_planner::screening::RuleSet::builtin()?;
-                let warnings = massage_planner::screening::screen(&plan, client.as_ref(), &rules);
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let pdf = render_sheet(
-                    &plan,
-                    &SheetOptions {
-                        paper: Paper::A4,
-                        file_name: name.clone(),
-                        client,
-                        warnings,
-                        record: false,
-                    },
-                )?;
-                std::fs::write(dir.join(format!("sheet-{name}.pdf")), pdf)?;
-            }
-        }
-    }
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use massage_planner::model::{
-    Acknowledgement, Client, Muscle, Outcome, Pain, PainLevel, Plan, Pressure, Seconds,
+    Acknowledgement, Client, Muscle, MuscleSide, Outcome, Pain, PainLevel, Plan, Pressure, Seconds,
     SessionRecord, Side, Soap, Step, StepRecord, Technique,
 };
 use massage_planner::store::{
@@ -138,14 +138,15 @@ fn arb_record() -> impl Strategy<Value = SessionRecord> {
 fn arb_acknowledgement() -> impl Strategy<Value = Acknowledgement> {
     (
         "[a-z_]{1,20}",
-        prop::option::of(prop::sample::select(Muscle::ALL.to_vec())),
-        prop::option::of(prop::sample::select(Side::ALL.to_vec())),
+        prop::option::of((
+            prop::sample::select(Muscle::ALL.to_vec()),
+            prop::sample::select(Side::ALL.to_vec()),
+        )),
         ".*",
     )
-        .prop_map(|(rule, muscle, side, note)| Acknowledgement {
+        .prop_map(|(rule, region, note)| Acknowledgement {
             rule,
-            muscle,
-            side,
+            region: region.map(|(muscle, side)| MuscleSide::new(muscle, side)),
             note,
         })
 }

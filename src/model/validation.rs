@@ -162,10 +162,4 @@ impl Plan {
             }
         }
     }
-
-    pub fn has_errors(&self) -> bool {
-        self.validate()
-            .iter()
-            .any(|f| f.severity == Severity::Error)
-    }
 }
