@@ -283,9 +283,9 @@ impl SessionRunner {
         progress
     }
 
-    /// Ends the session: the record of what was done. A step with time on
-    /// it and no outcome (the one finished on) counts as done; steps never
-    /// reached have no entry. The SOAP Subjective starts from the plan's
+    /// Ends the session: the record of what was done. A step worked on
+    /// (time, pressure or a note) with no outcome, such as the one finished
+    /// on, counts as done; steps never reached have no entry. The SOAP Subjective starts from the plan's
     /// goals and the pain before.
     pub fn finish(&mut self, now: Moment, plan: &Plan) -> SessionRecord {
         self.pause(now);
@@ -297,9 +297,11 @@ impl SessionRunner {
             .enumerate()
             .filter_map(|(index, step)| {
                 let seconds = (step.spent_ms + 500) / 1000;
+                let worked_on =
+                    step.spent_ms > 0 || step.pressure.is_some() || !step.note.trim().is_empty();
                 let outcome = match step.outcome {
                     Some(outcome) => outcome,
-                    None if seconds > 0 => Outcome::Done,
+                    None if worked_on => Outcome::Done,
                     None => return None,
                 };
                 Some(StepRecord {

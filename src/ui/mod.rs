@@ -2,6 +2,7 @@
 //! person took; none of them changes the plan itself.
 
 pub mod accessible;
+pub mod after_session;
 pub mod client_editor;
 pub mod compare_window;
 pub mod conflict_dialog;
@@ -12,6 +13,7 @@ pub mod path_prompt;
 pub mod plan_editor;
 pub mod recovery_dialog;
 pub mod safety;
+pub mod session_view;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod style;

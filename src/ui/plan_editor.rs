@@ -252,7 +252,7 @@ fn step_card(ui: &mut Ui, view: StepView<'_>, actions: &mut Vec<Action>) -> f32 
 }
 
 /// Pain 0–10 (or not asked) and where, on one row.
-fn pain_field(
+pub(crate) fn pain_field(
     ui: &mut Ui,
     label: egui::Id,
     which: &str,

@@ -20,6 +20,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::Redo => KeyboardShortcut::new(ctrl_shift, Key::Z),
         Command::ToggleLayer => KeyboardShortcut::new(ctrl, Key::L),
         Command::Quit => KeyboardShortcut::new(ctrl, Key::Q),
+        Command::RunSession => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
         Command::NewSessionFromThis
         | Command::PrintDirect
         | Command::ChoosePlansFolder
