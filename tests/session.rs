@@ -270,3 +270,66 @@ fn a_record_that_does_not_fit_the_plan_is_an_error_at_its_value() {
     plan.record.as_mut().unwrap().steps = vec![entry(1), entry(4)];
     assert!(plan.validate().is_empty());
 }
+
+/// The planner with crash recovery: a running session goes to the recovery
+/// file; after the crash the next run restores it paused at the same step
+/// with its elapsed time; finishing it puts the record into the plan.
+#[test]
+fn a_crashed_session_is_restored_at_its_step_by_the_planner() {
+    use massage_planner::planner::{Action, Command, Planner, RecoveryAnswer, SessionAction};
+    use massage_planner::store::RecoveryStore;
+
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = tempfile::tempdir().unwrap();
+    let path = saved(dir.path(), &plan());
+    let clock = ManualClock::starting_at(date(2026, 11, 4).at(14, 0, 0, 0));
+    let session = |p: &mut Planner, action| p.apply(Action::Session(action, clock.now()));
+
+    let mut crashed = Planner::new(dir.path().to_path_buf(), date(2026, 11, 4));
+    crashed.apply(Action::OpenPath(path.clone()));
+    // A process id that is not running: its file counts as left behind.
+    crashed.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        4_000_000_000,
+    )));
+    session(&mut crashed, SessionAction::Begin);
+    session(&mut crashed, SessionAction::StartOrPause);
+    clock.advance_secs(600);
+    session(&mut crashed, SessionAction::Next);
+    session(&mut crashed, SessionAction::MoreTime);
+    clock.advance_secs(130);
+    session(&mut crashed, SessionAction::Tick);
+    assert!(
+        crashed.recovery_due(),
+        "the running session is not in the file yet"
+    );
+    crashed.apply(Action::WriteRecovery);
+    assert!(!crashed.recovery_due());
+    drop(crashed); // the crash
+
+    let mut p = Planner::new(dir.path().to_path_buf(), date(2026, 11, 4));
+    p.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        std::process::id(),
+    )));
+    assert_eq!(p.recovery_offers().len(), 1);
+    p.apply(Action::AnswerRecovery(RecoveryAnswer::Restore));
+    let runner = p.session().expect("back in session mode");
+    assert_eq!(runner.current(), Some(1), "the same step");
+    assert!(!runner.is_running(), "paused until the therapist goes on");
+    let now = clock.now();
+    assert_eq!(runner.spent(1, now), std::time::Duration::from_secs(130));
+    assert_eq!(runner.spent(0, now), std::time::Duration::from_secs(600));
+    assert_eq!(runner.step_left_ms(now), Some((11 * 60 - 130) * 1000));
+    assert!(p.message().contains("step 2"), "{}", p.message());
+
+    session(&mut p, SessionAction::StartOrPause);
+    clock.advance_secs(30);
+    session(&mut p, SessionAction::Finish);
+    assert!(p.session().is_none());
+    let record = p.plan().record.clone().expect("recorded");
+    assert_eq!(record.steps.len(), 2);
+    assert_eq!(record.steps[1].seconds, Seconds::new(160));
+    p.apply(Action::Command(Command::Save));
+    assert_eq!(store::load_plan(&path).unwrap().record, Some(record));
+}

@@ -27,9 +27,11 @@ const MEDIUM: f32 = 34.0;
 const BUTTON_TEXT: f32 = 26.0;
 const BUTTON: Vec2 = Vec2::new(170.0, 64.0);
 
-/// The key presses of session mode, unless a text field has the keyboard.
+/// The key presses of session mode, unless the note field has the
+/// keyboard. Taken before the widgets see them, so Space on a focused
+/// button does not also press it.
 pub fn session_keys(ctx: &egui::Context) -> Vec<SessionAction> {
-    if ctx.memory(|m| m.focused().is_some()) {
+    if ctx.text_edit_focused() {
         return Vec::new();
     }
     let keys = [
