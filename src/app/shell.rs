@@ -400,7 +400,11 @@ impl PlannerApp {
     fn session_clock(&mut self, ctx: &egui::Context) {
         if self.planner.take_step_ended() {
             // On screen the countdown turns colour with a message; a window
-            // behind another one asks for attention (taskbar).
+            // behind another one asks for attention (taskbar). Tests and
+            // benchmarks (headless) stay silent.
+            if !self.headless {
+                super::chime::chime();
+            }
             ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
                 egui::UserAttentionType::Informational,
             ));
