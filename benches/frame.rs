@@ -44,6 +44,7 @@ impl Window {
             headless: true,
             exit_after_first_frame: false,
             recovery_dir: None,
+            run: false,
         };
         let app = PlannerApp::with_settings(&ctx, options, Settings::default());
         Window {

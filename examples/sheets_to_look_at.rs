@@ -31,8 +31,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             file_name: format!("{name}.ron"),
             warnings: screen(&plan, client.as_ref(), &rules),
             client,
+            record: false,
         };
         write(&out, &name, &plan, &options)?;
+        if plan.record.is_some() {
+            let record = SheetOptions {
+                record: true,
+                ..options
+            };
+            write(&out, &format!("{name}-record"), &plan, &record)?;
+        }
     }
     let today = jiff::civil::date(2026, 12, 1);
     for (index, template) in store::templates()?.iter().enumerate() {

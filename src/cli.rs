@@ -36,6 +36,9 @@ pub enum Command {
     Open {
         /// A plan file (.ron).
         file: PathBuf,
+        /// Start in session mode: the plan's steps one after another against the clock.
+        #[arg(long)]
+        run: bool,
     },
     /// Check plan files or folders: one line per problem, exit 1 if any plan is invalid.
     Check {
@@ -56,6 +59,10 @@ pub enum Command {
         /// Paper size: a4 or letter.
         #[arg(long, default_value = "a4")]
         paper: Paper,
+        /// The session record instead of the plan: planned against done per
+        /// step, pain before and after, the notes.
+        #[arg(long)]
+        record: bool,
     },
     /// List the plans, newest first: date, client, steps, minutes, file.
     List {
@@ -92,7 +99,8 @@ pub fn run_command(
             plan,
             output,
             paper,
-        } => sheet(plan, plans_dir, output, *paper, out),
+            record,
+        } => sheet(plan, plans_dir, output, *paper, *record, out),
     };
     match result {
         Ok(code) => code,
@@ -113,6 +121,12 @@ enum CliError {
     Sheet { plan: PathBuf, source: SheetError },
     #[error("{}: the plans folder does not exist (give another with --plans DIR)", .0.display())]
     NoPlansFolder(PathBuf),
+    #[error(
+        "{}: the plan has no session record yet; run the session first (massage-planner open {} --run)",
+        .0.display(),
+        .0.display()
+    )]
+    NoRecord(PathBuf),
 }
 
 fn check(
@@ -144,7 +158,16 @@ fn check(
                 }
                 Ok(plan) => {
                     for finding in plan.validate() {
-                        writeln!(out, "{}: {finding}", file.display())?;
+                        match store::locate_in_file(&file, &finding.field) {
+                            Some(at) => writeln!(
+                                out,
+                                "{}:{}:{}: {finding}",
+                                file.display(),
+                                at.line,
+                                at.col
+                            )?,
+                            None => writeln!(out, "{}: {finding}", file.display())?,
+                        }
                         failed |= finding.severity == Severity::Error
                             || (deny_warnings && finding.severity == Severity::Warning);
                     }
@@ -202,9 +225,13 @@ fn sheet(
     plans_dir: &Path,
     output: &Path,
     paper: Paper,
+    record: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let plan = store::load_plan(plan_path)?;
+    if record && plan.record.is_none() {
+        return Err(CliError::NoRecord(plan_path.to_path_buf()));
+    }
     let (rules, _) = store::load_screening_rules(plans_dir)?;
     let client = store::client_record_for_plan_file(plan_path, plans_dir, &plan.client.name)?;
     let options = SheetOptions {
@@ -215,6 +242,7 @@ fn sheet(
             .unwrap_or_default(),
         warnings: screen(&plan, client.as_ref(), &rules),
         client,
+        record,
     };
     let pdf = render_sheet(&plan, &options).map_err(|source| CliError::Sheet {
         plan: plan_path.to_path_buf(),

@@ -10,12 +10,14 @@ fn main() -> ExitCode {
     match &cli.command {
         None | Some(Command::Open { .. }) => {
             let open = match &cli.command {
-                Some(Command::Open { file }) => Some(file.clone()),
+                Some(Command::Open { file, .. }) => Some(file.clone()),
                 _ => None,
             };
+            let run = matches!(&cli.command, Some(Command::Open { run: true, .. }));
             let options = StartOptions {
                 plans_dir: cli.plans.clone(),
                 open,
+                run,
                 exit_after_first_frame: cli.exit_after_first_frame,
                 ..StartOptions::default()
             };

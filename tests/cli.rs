@@ -80,6 +80,24 @@ fn check_reports_each_broken_file_with_line_and_column() {
             .any(|l| l.starts_with("tests/data/bad/newer_format.ron: written by a newer")),
         "{text}"
     );
+    let negative = "tests/data/bad/record_negative_seconds.ron:31:26: the seconds spent on a step cannot be negative, not -30";
+    assert!(text.lines().any(|l| l == negative), "{text}");
+}
+
+#[test]
+fn check_reports_session_records_that_do_not_fit_their_plan_with_line_and_column() {
+    // These load, but their record contradicts itself or the plan.
+    let output = run(&["check", "tests/data/invalid"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "tests/data/invalid/record_ends_before_it_starts.ron:27:16: error: session record: the session ends (2026-11-23T09:20:00) before it starts (2026-11-23T10:00:00)",
+            "tests/data/invalid/record_for_a_step_not_in_the_plan.ron:35:23: error: session record for step 3, which the plan does not have (the plan has steps 1 to 2)",
+        ],
+        "{text}"
+    );
 }
 
 #[test]
@@ -171,6 +189,19 @@ fn sheet_writes_a_pdf_and_refuses_a_bad_plan() {
         "{message}"
     );
     assert!(!bad.exists(), "no PDF for a plan that does not load");
+
+    // The record sheet needs a record.
+    let output = run(&[
+        "sheet",
+        "plans/maria-keller-2026-11-18.ron",
+        "--record",
+        "-o",
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("has no session record yet"), "{message}");
+    assert!(!bad.exists());
 
     assert_eq!(
         run(&[

@@ -264,7 +264,14 @@ fn new_session_from_this_plan_copies_it_to_today_unsaved() {
     let old = p.plan().clone();
     p.apply(Action::Command(Command::NewSessionFromThis));
     assert_eq!(p.plan().date, date(2026, 11, 25));
-    assert_eq!(p.plan().steps, old.steps);
+    // The session record carries over: the pressure used on step 2 (4, not
+    // the planned 3) and the plan for next time as the goals.
+    let mut expected = old.steps.clone();
+    expected[1].pressure = massage_planner::model::Pressure::new(4).unwrap();
+    assert_eq!(p.plan().steps, expected);
+    let record = old.record.as_ref().unwrap();
+    assert_eq!(p.plan().goals, record.soap.plan);
+    assert_eq!(p.plan().record, None);
     assert_eq!(p.plan().client, old.client);
     assert!(p.file().is_none());
     assert!(p.is_dirty(), "a copy not yet saved");

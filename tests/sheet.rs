@@ -649,3 +649,111 @@ fn the_example_plans_print_on_one_page_each() -> TestResult {
     assert!(seen > 0, "no plans in {}", dir.display());
     Ok(())
 }
+
+// ---------------------------------------------------------------------------
+// The session record sheet.
+
+fn plan_with_record() -> Plan {
+    use massage_planner::model::{
+        Outcome, Pain, PainLevel, Seconds, SessionRecord, Soap, StepRecord,
+    };
+    let mut plan = example_plan();
+    plan.pain_before = Some(Pain {
+        level: PainLevel::new(7).unwrap_or_default(),
+        location: "low back, right side".to_owned(),
+    });
+    plan.pain_after = Some(Pain {
+        level: PainLevel::new(4).unwrap_or_default(),
+        location: "right buttock".to_owned(),
+    });
+    let record = |step, seconds, outcome, pressure: Option<u8>, note: &str| StepRecord {
+        step,
+        seconds: Seconds::new(seconds),
+        outcome,
+        pressure: pressure.map(|p| Pressure::new(p).unwrap_or_default()),
+        note: note.to_owned(),
+    };
+    plan.record = Some(SessionRecord {
+        started: date(2026, 11, 25).at(14, 0, 0, 0),
+        ended: date(2026, 11, 25).at(14, 58, 0, 0),
+        steps: vec![
+            record(1, 305, Outcome::Done, None, ""),
+            record(2, 610, Outcome::Done, Some(4), "MARKNOTE taut band"),
+            record(3, 0, Outcome::Skipped, None, "no time"),
+        ],
+        client_response: "MARKRESPONSE relaxed".to_owned(),
+        soap: Soap {
+            subjective: "MARKS".to_owned(),
+            objective: "MARKO".to_owned(),
+            assessment: String::new(),
+            plan: "MARKP".to_owned(),
+        },
+    });
+    plan
+}
+
+#[test]
+fn the_record_sheet_sets_planned_against_done_with_pain_and_notes() -> TestResult {
+    let plan = plan_with_record();
+    let options = SheetOptions {
+        record: true,
+        ..options(Paper::A4)
+    };
+    let pdf = render_sheet(&plan, &options)?;
+    let pages = read_pdf(&pdf)?;
+    for page in &pages {
+        assert_text_inside_the_frame(std::slice::from_ref(page), Paper::A4);
+    }
+    let text = all_text(&pages);
+    for expected in [
+        "MASSAGE SESSION RECORD",
+        "14:00–14:58",
+        "7/10",
+        "4/10",
+        "right buttock",
+        "5:05",
+        "10:10",
+        "skipped",
+        "not done",
+        "MARKNOTE taut band",
+        "5 min | 5:05",
+        "MARKRESPONSE relaxed",
+        "S: Subjective",
+        "MARKS",
+        "MARKO",
+        "A: Assessment",
+        "Not recorded.",
+        "MARKP",
+        "2 of 12 steps done, 1 skipped",
+    ] {
+        assert!(text.contains(expected), "no {expected:?} in\n{text}");
+    }
+    // The pressure changed during the session: planned, an arrow, used.
+    let row = text
+        .lines()
+        .find(|l| l.contains("MARKNOTE"))
+        .ok_or("step 2's row")?;
+    assert!(row.contains("light (2/5)") && row.contains('→'), "{row}");
+    // The plan's own sections are not on the record sheet.
+    assert!(!text.contains("Self-care advice"), "{text}");
+
+    // The plan sheet of the same plan has no record in it.
+    let plan_sheet = all_text(&read_pdf(&render_sheet(&plan, &options_a4())?)?);
+    assert!(!plan_sheet.contains("MARKRESPONSE"), "{plan_sheet}");
+    Ok(())
+}
+
+fn options_a4() -> SheetOptions {
+    options(Paper::A4)
+}
+
+#[test]
+fn a_record_sheet_without_a_record_says_so() -> TestResult {
+    let options = SheetOptions {
+        record: true,
+        ..options(Paper::A4)
+    };
+    let text = all_text(&read_pdf(&render_sheet(&example_plan(), &options)?)?);
+    assert!(text.contains("No session record yet"), "{text}");
+    Ok(())
+}

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use massage_planner::model::{
-    Acknowledgement, Client, Muscle, MuscleSide, Pain, PainLevel, Plan, Pressure, Side, Step,
-    Technique,
+    Acknowledgement, Client, Muscle, MuscleSide, Outcome, Pain, PainLevel, Plan, Pressure, Seconds,
+    SessionRecord, Side, Soap, Step, StepRecord, Technique,
 };
 use massage_planner::store::{
     self, FileStamp, Library, Overwrite, Problem, load_plan, parse_plan, plan_to_ron,
@@ -47,6 +47,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         (
             prop::option::of((0u8..=10, ".*")),
             prop::collection::vec(arb_acknowledgement(), 0..3),
+            prop::option::of(arb_record()),
         ),
     )
         .prop_map(
@@ -54,7 +55,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 (name, id, year, month, day),
                 (therapist, session, goals, precautions, self_care),
                 steps,
-                (pain, acknowledged),
+                (pain, acknowledged, record),
             )| {
                 let pain_before = pain.map(|(level, location)| Pain {
                     level: PainLevel::new(level).expect("0..=10 is in range"),
@@ -73,6 +74,62 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                     pain_before,
                     steps,
                     acknowledged,
+                    record,
+                }
+            },
+        )
+}
+
+fn arb_record() -> impl Strategy<Value = SessionRecord> {
+    (
+        (0i64..86_400, 0i64..20_000),
+        prop::collection::vec(
+            (
+                1usize..30,
+                any::<u32>(),
+                any::<bool>(),
+                prop::option::of(1u8..=5),
+                ".*",
+            ),
+            0..8,
+        ),
+        (".*", ".*", ".*", ".*", ".*"),
+    )
+        .prop_map(
+            |(
+                (start, length),
+                steps,
+                (client_response, subjective, objective, assessment, plan),
+            )| {
+                let day = jiff::civil::date(2026, 11, 4).at(0, 0, 0, 0);
+                SessionRecord {
+                    started: day
+                        .checked_add(jiff::SignedDuration::from_secs(start))
+                        .unwrap(),
+                    ended: day
+                        .checked_add(jiff::SignedDuration::from_secs(start + length))
+                        .unwrap(),
+                    steps: steps
+                        .into_iter()
+                        .map(|(step, seconds, done, pressure, note)| StepRecord {
+                            step,
+                            seconds: Seconds::new(seconds),
+                            outcome: if done {
+                                Outcome::Done
+                            } else {
+                                Outcome::Skipped
+                            },
+                            pressure: pressure.map(|p| Pressure::new(p).unwrap()),
+                            note,
+                        })
+                        .collect(),
+                    client_response,
+                    soap: Soap {
+                        subjective,
+                        objective,
+                        assessment,
+                        plan,
+                    },
                 }
             },
         )
@@ -189,6 +246,11 @@ fn broken_files_give_clear_errors() {
         ),
         ("impossible_date.ron", Some(8), "date is not valid"),
         ("minutes_overflow.ron", Some(20), "out of bounds"),
+        (
+            "record_negative_seconds.ron",
+            Some(31),
+            "the seconds spent on a step cannot be negative, not -30",
+        ),
         // Not silently dropped (and then lost on the next save).
         (
             "misspelt_field.ron",

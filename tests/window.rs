@@ -33,6 +33,7 @@ fn start_with_recovery(
         headless: true,
         exit_after_first_frame: false,
         recovery_dir,
+        run: false,
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -178,7 +179,7 @@ fn edits_left_by_a_crash_are_offered_at_start_and_restored() {
     plan.goals = "typed before the power cut".into();
     // A run that is no longer running (no such process) left this behind.
     store::RecoveryStore::new(recovery.path(), 4_000_000_100)
-        .write(None, &plan)
+        .write(None, &plan, None)
         .unwrap();
     let mut harness = start_with_recovery(
         plans.path(),
@@ -323,6 +324,7 @@ fn every_shortcut_does_its_command() {
             Command::ToggleLandmarks => p.landmarks_shown() != landmarks_before,
             Command::Quit => p.close_confirmed(),
             Command::QuickAdd => harness.get_by_label("Add a step by name").is_focused(),
+            Command::RunSession => p.session().is_some_and(|s| s.current() == Some(0)),
             other => panic!("{other:?} has a shortcut but no check here"),
         };
         assert!(did, "{command:?}: message {:?}", p.message());
@@ -445,4 +447,97 @@ fn the_map_switches_views_by_tab_and_keyboard() {
     assert!(!harness.state().planner().landmarks_shown());
     click(&mut harness, "Back");
     assert_eq!(harness.state().planner().view(), ViewKind::Posterior);
+}
+
+/// Session mode in the real window: F5 enters it, Space starts, the arrow
+/// keys move between steps, Skip and Finish are buttons; the record lands in
+/// the plan, the after-session form opens and Save writes it to the file.
+#[test]
+fn a_session_runs_in_the_window_and_its_record_is_saved() {
+    use massage_planner::model::Outcome;
+    use massage_planner::planner::Modal;
+
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut harness = start(plans.path(), Some(maria.clone()), egui::Theme::Light);
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().planner().session().is_some());
+    let session = |h: &Harness<'_, PlannerApp>| {
+        let runner = h.state().planner().session().unwrap();
+        (runner.current(), runner.is_running())
+    };
+    assert_eq!(session(&harness), (Some(0), false), "not started");
+    harness.key_press(egui::Key::Space);
+    // Running: the window asks for a frame a second, so step frame by frame.
+    harness.step();
+    assert_eq!(session(&harness), (Some(0), true));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.step();
+    assert_eq!(session(&harness), (Some(1), true));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.step();
+    assert_eq!(
+        harness
+            .state()
+            .planner()
+            .session()
+            .unwrap()
+            .planned_seconds(1),
+        9 * 60,
+        "one minute more on the 8-minute step"
+    );
+    harness.get_by_label("Skip").click();
+    harness.step();
+    assert_eq!(session(&harness), (Some(2), true));
+    // Drawn once more, now for step 3 (its notes move the buttons down).
+    harness.step();
+    harness.get_by_label("Pressure deep (5/5)").click();
+    harness.step();
+    assert_eq!(
+        harness
+            .state()
+            .planner()
+            .session()
+            .and_then(|s| s.step(2))
+            .and_then(|s| s.pressure)
+            .map(|p| p.level()),
+        Some(5),
+        "the pressure changed during the session"
+    );
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    assert_eq!(session(&harness), (Some(2), false), "paused");
+    harness.run();
+    harness.get_by_label("Finish").click();
+    harness.run();
+
+    let p = harness.state().planner();
+    assert!(p.session().is_none());
+    assert!(matches!(p.modal(), Some(Modal::AfterSession)));
+    let record = p.plan().record.clone().expect("the record is in the plan");
+    let outcomes: Vec<_> = record.steps.iter().map(|s| (s.step, s.outcome)).collect();
+    assert_eq!(outcomes[..2], [(1, Outcome::Done), (2, Outcome::Skipped)]);
+    assert_eq!(
+        record.step(2).and_then(|s| s.pressure).map(|p| p.level()),
+        Some(5),
+        "{record:?}"
+    );
+    assert!(record.soap.subjective.starts_with("Goals: "), "{record:?}");
+
+    let objective = || (egui::accesskit::Role::MultilineTextInput, "O: Objective");
+    harness
+        .get_by_role_and_label(objective().0, objective().1)
+        .focus();
+    harness
+        .get_by_role_and_label(objective().0, objective().1)
+        .type_text("Right QL tender.");
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = store::load_plan(&maria).unwrap();
+    assert_eq!(
+        saved.record.map(|r| r.soap.objective),
+        Some("Right QL tender.".to_owned())
+    );
 }

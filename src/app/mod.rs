@@ -1,6 +1,7 @@
 //! The eframe window around the planner: it draws the views, hands what the
 //! person did to `Planner::apply`, and carries out the effects.
 
+mod chime;
 mod dialogs;
 mod shell;
 mod watcher;

@@ -12,7 +12,11 @@ use jiff::civil::Date;
 use super::dialogs::PendingDialog;
 use super::watcher::PlansWatcher;
 use crate::atlas::Atlas;
-use crate::planner::{Action, Effect, FileDialog, Modal, Outcome, Planner, STORAGE_KEY, Settings};
+use crate::planner::{
+    Action, Command, Effect, FileDialog, Modal, Outcome, Planner, STORAGE_KEY, SessionAction,
+    Settings,
+};
+use crate::session::{Clock, SystemClock};
 use crate::store::{self, Library, RecoveryStore};
 use crate::ui;
 
@@ -26,6 +30,8 @@ pub struct StartOptions {
     pub exit_after_first_frame: bool,
     /// Fixes "today" (tests); else the local date.
     pub today: Option<Date>,
+    /// `open FILE.ron --run`: start in session mode.
+    pub run: bool,
     /// Where unsaved edits are kept against a crash; `None`: not kept.
     pub recovery_dir: Option<PathBuf>,
     /// For tests and benchmarks: no background work and no desktop. The
@@ -123,6 +129,9 @@ impl PlannerApp {
         let mut start = Vec::new();
         if let Some(path) = &options.open {
             start.push(Action::OpenPath(path.clone()));
+            if options.run {
+                start.push(Action::Command(Command::RunSession));
+            }
         }
         if let Some(dir) = &options.recovery_dir {
             start.push(Action::EnableRecovery(RecoveryStore::new(
@@ -143,6 +152,13 @@ impl PlannerApp {
     /// Applies the actions, then carries out what they asked of the shell.
     pub fn apply_all(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
         for action in actions {
+            // Session mode runs on the clock: each of its actions carries its moment.
+            let action = match action {
+                Action::Command(Command::RunSession) => {
+                    Action::Session(SessionAction::Begin, SystemClock.now())
+                }
+                action => action,
+            };
             self.planner.apply(action);
             for effect in self.planner.take_effects() {
                 self.carry_out(ctx, effect);
@@ -376,6 +392,58 @@ impl PlannerApp {
         actions
     }
 
+    /// Session mode fills the window: the view, its keys, the clock's tick.
+    fn session_mode(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let Some(runner) = self.planner.session() else {
+            return Vec::new();
+        };
+        let now = SystemClock.now();
+        let mut session = ui::session_view::session_keys(ui.ctx());
+        egui::Panel::bottom("status").show(ui, |ui| {
+            // Messages stay visible; the view has no other place for them.
+            let _ = ui::status_bar::status_bar(ui, &views::status(&self.planner));
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let view = ui::session_view::SessionView {
+                plan: self.planner.plan(),
+                runner,
+                now,
+                atlas: self.atlas,
+            };
+            session.extend(ui::session_view::session_view(ui, &view));
+        });
+        if runner.is_running() {
+            session.push(SessionAction::Tick);
+        }
+        session
+            .into_iter()
+            .map(|action| Action::Session(action, now))
+            .collect()
+    }
+
+    /// While a session runs, the next frame comes when the countdown shows
+    /// another second; paused or not started, none is asked for at all.
+    fn session_clock(&mut self, ctx: &egui::Context) {
+        if self.planner.take_step_ended() {
+            // On screen the countdown turns colour with a message; a window
+            // behind another one asks for attention (taskbar). Tests and
+            // benchmarks (headless) stay silent.
+            if !self.headless {
+                super::chime::chime();
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                egui::UserAttentionType::Informational,
+            ));
+        }
+        if let Some(wait) = self
+            .planner
+            .session()
+            .and_then(|runner| runner.until_next_tick(SystemClock.now()))
+        {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
     /// The one thing on screen over the window, if any.
     fn modal(&self, ctx: &egui::Context) -> Vec<Action> {
         let planner = &self.planner;
@@ -412,6 +480,7 @@ impl PlannerApp {
                 .into_iter()
                 .collect(),
             Modal::PathPrompt(prompt) => ui::path_prompt::path_prompt(ctx, prompt),
+            Modal::AfterSession => ui::after_session::after_session(ctx, planner.plan()),
         }
     }
 }
@@ -525,9 +594,14 @@ impl eframe::App for PlannerApp {
         let ctx = ui.ctx().clone();
         let mut actions = self.poll_background();
         actions.extend(self.window_input(&ctx));
-        actions.extend(self.panels(ui));
+        if self.planner.session().is_some() {
+            actions.extend(self.session_mode(ui));
+        } else {
+            actions.extend(self.panels(ui));
+        }
         actions.extend(self.modal(&ctx));
         self.apply_all(&ctx, actions);
+        self.session_clock(&ctx);
         if let Some(write) = self.recovery_timer(&ctx) {
             self.apply_all(&ctx, vec![write]);
         }

@@ -1,12 +1,13 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Acknowledgement, Muscle, MuscleSide, Pain, Pressure, Side, Technique};
+use super::{Acknowledgement, Muscle, MuscleSide, Pain, Pressure, SessionRecord, Side, Technique};
 
 /// The plan file format this build writes. Older formats are migrated on
 /// load (see `store::format`); newer ones are refused.
-/// Format 2 added pain ratings and acknowledged warnings.
-pub const FORMAT_VERSION: u32 = 2;
+/// Format 2 added pain ratings and acknowledged warnings; format 3 the
+/// session record.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One session for one client. Field order here is the order in the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +38,9 @@ pub struct Plan {
     /// Screening warnings the therapist has read and decided on.
     #[serde(default)]
     pub acknowledged: Vec<Acknowledgement>,
+    /// What happened in the session, once it has run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<SessionRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -87,6 +91,7 @@ impl Plan {
             pain_after: None,
             steps: Vec::new(),
             acknowledged: Vec::new(),
+            record: None,
         }
     }
 
@@ -106,7 +111,8 @@ impl Plan {
 
     /// A copy for the next session with the same client: same steps,
     /// precautions and self-care, new date; goals and pain are asked afresh
-    /// (last time's "Today: …" is not today's) and warnings decided afresh.
+    /// (last time's "Today: …" is not today's), warnings are decided afresh
+    /// and the session has no record yet.
     pub fn next_session(&self, date: Date) -> Plan {
         Plan {
             date,
@@ -114,8 +120,29 @@ impl Plan {
             pain_before: None,
             pain_after: None,
             acknowledged: Vec::new(),
+            record: None,
             ..self.clone()
         }
+    }
+
+    /// The next session planned from this one's record: the pressure that
+    /// was changed during the session becomes the planned pressure, and
+    /// the SOAP *Plan* (what to do next time) becomes the goals. Without a
+    /// record this is [`Plan::next_session`].
+    pub fn follow_up(&self, date: Date) -> Plan {
+        let mut next = self.next_session(date);
+        let Some(record) = &self.record else {
+            return next;
+        };
+        for (index, step) in next.steps.iter_mut().enumerate() {
+            if let Some(pressure) = record.step(index).and_then(|r| r.pressure) {
+                step.pressure = pressure;
+            }
+        }
+        if !record.soap.plan.trim().is_empty() {
+            next.goals = record.soap.plan.trim().to_owned();
+        }
+        next
     }
 
     /// The acknowledgement of rule `rule` on `region` (`None`: whole plan).

@@ -19,6 +19,18 @@ pub struct Finding {
     /// 0-based index of the step concerned, if any.
     pub step: Option<usize>,
     pub message: String,
+    /// The value in the plan file the finding is about, from the top
+    /// (`record`, `steps`, 2, `step`), so `check` can give its line and
+    /// column; empty when it is about the plan as a whole.
+    pub field: Vec<Field>,
+}
+
+/// One step on the way from the top of a plan file to a value in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Named(&'static str),
+    /// 0-based position in a list.
+    Index(usize),
 }
 
 impl Finding {
@@ -27,6 +39,7 @@ impl Finding {
             severity: Severity::Error,
             step,
             message,
+            field: Vec::new(),
         }
     }
     fn warning(step: Option<usize>, message: String) -> Self {
@@ -34,7 +47,12 @@ impl Finding {
             severity: Severity::Warning,
             step,
             message,
+            field: Vec::new(),
         }
+    }
+    fn at(mut self, field: Vec<Field>) -> Self {
+        self.field = field;
+        self
     }
 }
 
@@ -91,6 +109,57 @@ impl Plan {
                 ),
             ));
         }
+        self.validate_record(&mut findings);
         findings
+    }
+
+    /// The session record must fit the plan: steps it has, each once, and
+    /// an end after the start.
+    fn validate_record(&self, findings: &mut Vec<Finding>) {
+        use Field::{Index, Named};
+        let Some(record) = &self.record else {
+            return;
+        };
+        if record.ended < record.started {
+            findings.push(
+                Finding::error(
+                    None,
+                    format!(
+                        "session record: the session ends ({}) before it starts ({})",
+                        record.ended, record.started
+                    ),
+                )
+                .at(vec![Named("record"), Named("ended")]),
+            );
+        }
+        let count = self.steps.len();
+        for (i, entry) in record.steps.iter().enumerate() {
+            let at = vec![Named("record"), Named("steps"), Index(i), Named("step")];
+            if entry.step == 0 || entry.step > count {
+                let has = match count {
+                    0 => "the plan has no steps".to_owned(),
+                    1 => "the plan has 1 step".to_owned(),
+                    n => format!("the plan has steps 1 to {n}"),
+                };
+                findings.push(
+                    Finding::error(
+                        None,
+                        format!(
+                            "session record for step {}, which the plan does not have ({has})",
+                            entry.step
+                        ),
+                    )
+                    .at(at),
+                );
+            } else if record.steps[..i].iter().any(|e| e.step == entry.step) {
+                findings.push(
+                    Finding::error(
+                        Some(entry.step - 1),
+                        "the session record has this step twice".to_owned(),
+                    )
+                    .at(at),
+                );
+            }
+        }
     }
 }

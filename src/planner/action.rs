@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use super::command::Command;
 use crate::atlas::{Layer, ViewKind};
 use crate::model::{Acknowledgement, ClientRecord, MuscleSide, Pain, Pressure, Side, Technique};
+use crate::session::Moment;
 use crate::sheet::Paper;
 use crate::store::{Library, RecoveryStore};
 
@@ -70,6 +71,8 @@ pub enum Action {
     /// The plan stays; the conflict copy goes to `.history/`.
     PutAwayConflictCopy(PathBuf),
     CloseComparison,
+    /// Close the after-session form.
+    CloseAfterSession,
     /// The text typed into the path field (no file dialog was available).
     PathPromptText(String),
     /// OK (`true`) or Cancel on the path field.
@@ -82,6 +85,45 @@ pub enum Action {
     WindowClosing,
     /// Results of effects, reported by the shell.
     Done(Outcome),
+    /// Session mode, stamped by the shell with the moment it happened.
+    Session(SessionAction, Moment),
+}
+
+/// What the therapist does in session mode.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionAction {
+    /// Enter session mode on the open plan (F5, the button, `open --run`).
+    Begin,
+    /// Space: start, pause, go on.
+    StartOrPause,
+    Next,
+    Previous,
+    /// One minute more for the current step.
+    MoreTime,
+    /// One minute less for the current step.
+    LessTime,
+    Skip,
+    /// The pressure actually used on the current step.
+    Pressure(Pressure),
+    /// The note typed during the current step.
+    Note(String),
+    /// End the session: its record goes into the plan and the after-session
+    /// form opens.
+    Finish,
+    /// Back to the editor without keeping a record.
+    Leave,
+    /// Time passed while running: the step's end is signalled, the recovery
+    /// file kept up to date.
+    Tick,
+}
+
+/// The four parts of the SOAP notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SoapPart {
+    Subjective,
+    Objective,
+    Assessment,
+    Plan,
 }
 
 /// What came of an effect the shell carried out.
@@ -166,6 +208,10 @@ pub enum Edit {
     SplitStep(usize),
     PainBefore(Option<Pain>),
     PainAfter(Option<Pain>),
+    /// After the session: how the client responded.
+    ClientResponse(String),
+    /// After the session: one part of the SOAP notes.
+    Soap(SoapPart, String),
     /// The therapist has read a screening warning (note may follow).
     Acknowledge(Acknowledgement),
     /// Take back the acknowledgement of `rule` on `region`.

@@ -11,6 +11,7 @@ pub enum Command {
     Save,
     SaveAs,
     NewSessionFromThis,
+    RunSession,
     Print,
     PrintDirect,
     ExportPdf,
@@ -39,7 +40,8 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
-            Command::NewSessionFromThis => "New session from this plan",
+            Command::NewSessionFromThis => "Plan the next session",
+            Command::RunSession => "Run the session",
             Command::Print => "Print…",
             Command::PrintDirect => "Print on the default printer",
             Command::ExportPdf => "Export PDF…",
@@ -64,7 +66,10 @@ impl Command {
             Command::Save => "Save into the plans folder under the client's name and date",
             Command::SaveAs => "Save the plan to a file you choose",
             Command::NewSessionFromThis => {
-                "Start the client's next session from this plan: same steps, today's date, goals and pain asked afresh (not saved yet)"
+                "Start the client's next session from this plan: same steps, today's date, pain asked afresh; after a recorded session the pressure used and the plan for next time carry over (not saved yet)"
+            }
+            Command::RunSession => {
+                "Session mode: the steps one after another, large, with a countdown; the record is kept in the plan"
             }
             Command::Print => "Write the plan sheet as PDF and open it for printing",
             Command::PrintDirect => "Send the plan sheet straight to the printer (CUPS lp)",

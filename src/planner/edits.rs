@@ -1,7 +1,7 @@
 //! Applying one edit of the plan: each is one undoable change.
 
 use super::Planner;
-use super::action::Edit;
+use super::action::{Edit, SoapPart};
 use super::history::EditKey;
 use crate::model::{Acknowledgement, MuscleSide, Plan, Side};
 
@@ -92,6 +92,22 @@ impl Planner {
             }
             Edit::PainBefore(v) => doc.edit(key, |p| p.pain_before = v),
             Edit::PainAfter(v) => doc.edit(key, |p| p.pain_after = v),
+            Edit::ClientResponse(v) => doc.edit(key, |p| {
+                if let Some(record) = &mut p.record {
+                    record.client_response = v;
+                }
+            }),
+            Edit::Soap(part, v) => doc.edit(key, |p| {
+                if let Some(record) = &mut p.record {
+                    let soap = &mut record.soap;
+                    match part {
+                        SoapPart::Subjective => soap.subjective = v,
+                        SoapPart::Objective => soap.objective = v,
+                        SoapPart::Assessment => soap.assessment = v,
+                        SoapPart::Plan => soap.plan = v,
+                    }
+                }
+            }),
             Edit::Acknowledge(ack) => {
                 if doc.plan.acknowledgement(&ack.rule, ack.region).is_none() {
                     doc.edit(key, |p| p.acknowledged.push(ack));

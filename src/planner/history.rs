@@ -3,7 +3,7 @@
 
 use std::mem::{Discriminant, discriminant};
 
-use super::action::Edit;
+use super::action::{Edit, SoapPart};
 use crate::model::Plan;
 
 /// Which field an edit touched, so that a run of edits to it coalesces.
@@ -16,6 +16,8 @@ pub enum EditKey {
     Field(Discriminant<Edit>),
     /// A field of one step, by step index.
     Step(usize, Discriminant<Edit>),
+    /// One part of the SOAP notes.
+    Soap(SoapPart),
 }
 
 impl EditKey {
@@ -26,6 +28,7 @@ impl EditKey {
             | Edit::StepPressure(i, _)
             | Edit::StepMinutes(i, _)
             | Edit::StepNotes(i, _) => EditKey::Step(*i, discriminant(edit)),
+            Edit::Soap(part, _) => EditKey::Soap(*part),
             Edit::MoveStep { .. }
             | Edit::DuplicateStep(_)
             | Edit::RemoveStep(_)

@@ -15,6 +15,7 @@ mod modal;
 mod output;
 mod recovery;
 mod recovery_state;
+mod session;
 mod settings;
 mod sync_copies;
 
@@ -23,7 +24,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 pub use action::{
-    Action, ConflictChoice, Edit, FileDialog, Outcome, RecoveryAnswer, UnsavedAnswer,
+    Action, ConflictChoice, Edit, FileDialog, Outcome, RecoveryAnswer, SessionAction, SoapPart,
+    UnsavedAnswer,
 };
 use client_state::{ClientState, Rules};
 pub use command::Command;
@@ -92,6 +94,12 @@ pub struct Planner {
     rules: Rules,
     templates: Vec<Template>,
     recovery: RecoveryState,
+    /// Session mode: the session running on the plan.
+    session: Option<crate::session::SessionRunner>,
+    /// When the last session action happened.
+    session_moment: Option<crate::session::Moment>,
+    /// A step's time just ran out; the shell gives the cue.
+    step_ended: bool,
 }
 
 impl Planner {
@@ -135,6 +143,9 @@ impl Planner {
             rules,
             templates,
             recovery: RecoveryState::default(),
+            session: None,
+            session_moment: None,
+            step_ended: false,
         };
         planner.follow_client();
         planner
@@ -398,6 +409,7 @@ impl Planner {
             Action::KeepConflictCopy(copy) => self.keep_copy(&copy),
             Action::PutAwayConflictCopy(copy) => self.put_away_copy(&copy),
             Action::CloseComparison => self.close_modal_if(|m| matches!(m, Modal::Comparison(_))),
+            Action::CloseAfterSession => self.close_modal_if(|m| matches!(m, Modal::AfterSession)),
             Action::PathPromptText(text) => {
                 if let Some(Modal::PathPrompt(prompt)) = &mut self.modal {
                     prompt.text = text;
@@ -408,6 +420,7 @@ impl Planner {
             Action::WriteRecovery => self.write_recovery(),
             Action::WindowClosing => self.clear_recovery_on_exit(),
             Action::Done(outcome) => self.outcome(outcome),
+            Action::Session(action, now) => self.session_action(action, now),
         }
     }
 
@@ -424,6 +437,8 @@ impl Planner {
                 self.ask_for_file(FileDialog::SavePlanAs, suggested_name);
             }
             Command::NewSessionFromThis => self.unless_unsaved(Continuation::NewSessionFromThis),
+            // Needs the moment it starts at: the shell turns it into a session action.
+            Command::RunSession => {}
             Command::Print => self.print(),
             Command::PrintDirect => self.print_direct(),
             Command::ExportPdf => {
@@ -621,7 +636,8 @@ impl Planner {
             Continuation::Open(path) => self.open(&path),
             Continuation::OpenDialog => self.ask_for_file(FileDialog::OpenPlan, String::new()),
             Continuation::NewSessionFromThis => {
-                let copy = self.doc.plan.next_session(self.today);
+                self.session = None;
+                let copy = self.doc.plan.follow_up(self.today);
                 let blank = Plan::new(self.today);
                 self.message = format!(
                     "New session for {} from the plan of {} (not saved yet)",

@@ -20,6 +20,8 @@ pub enum Modal {
     ClientForm(ClientRecord),
     /// No file dialog could be shown: the path is typed instead.
     PathPrompt(PathPrompt),
+    /// After the session: pain after, the client's response, SOAP notes.
+    AfterSession,
 }
 
 /// What to do once the unsaved-changes question is answered.

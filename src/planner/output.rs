@@ -22,6 +22,7 @@ impl Planner {
                 .unwrap_or_default(),
             client: self.client.record.clone(),
             warnings: self.warnings(),
+            record: false,
         }
     }
 

@@ -29,11 +29,12 @@ impl Planner {
         self.recovery.store = Some(store);
     }
 
-    /// Unsaved edits not yet in the recovery file.
+    /// Unsaved edits, or a session's progress, not yet in the recovery file.
     pub fn recovery_due(&self) -> bool {
         self.recovery.store.is_some()
-            && self.doc.is_dirty()
-            && self.recovery.written.as_ref() != Some(&self.doc.plan)
+            && ((self.doc.is_dirty() && self.recovery.written.as_ref() != Some(&self.doc.plan))
+                || (self.session.is_some()
+                    && self.recovery.written_session != self.session_progress()))
     }
 
     /// Writes the unsaved edits to this run's recovery file.
@@ -42,24 +43,24 @@ impl Planner {
             return;
         };
         let file = self.doc.file.as_ref().map(|f| f.path.as_path());
-        match store.write(file, &self.doc.plan) {
-            Ok(()) => self.recovery.written = Some(self.doc.plan.clone()),
-            Err(e) => {
-                self.error = Some(format!(
-                    "{e}. Crash recovery is not working; save the plan to keep it safe."
-                ));
-                // Not retried every frame; the next edit tries again.
-                self.recovery.written = Some(self.doc.plan.clone());
-            }
+        let session = self.session_progress();
+        if let Err(e) = store.write(file, &self.doc.plan, session.as_ref()) {
+            self.error = Some(format!(
+                "{e}. Crash recovery is not working; save the plan to keep it safe."
+            ));
         }
+        // On failure too: not retried every frame; the next change tries again.
+        self.recovery.written = Some(self.doc.plan.clone());
+        self.recovery.written_session = session;
     }
 
     /// Once nothing is unsaved, the recovery file has nothing to keep.
     pub(super) fn settle_recovery(&mut self) {
-        if self.doc.is_dirty() || self.recovery.written.is_none() {
+        if self.doc.is_dirty() || self.session.is_some() || self.recovery.written.is_none() {
             return;
         }
         self.recovery.written = None;
+        self.recovery.written_session = None;
         if let Some(store) = &self.recovery.store
             && let Err(e) = store.clear()
         {
@@ -69,7 +70,9 @@ impl Planner {
 
     /// A clean exit: saved or knowingly discarded edits need no recovery.
     pub(super) fn clear_recovery_on_exit(&mut self) {
+        // A session still running is offered again at the next start.
         if (!self.doc.is_dirty() || self.close_confirmed)
+            && self.session.is_none()
             && let Some(store) = &self.recovery.store
             && let Err(e) = store.clear()
         {
@@ -128,6 +131,10 @@ impl Planner {
             "Restored unsaved edits from {} (not saved yet)",
             recovery.written.strftime("%Y-%m-%d %H:%M UTC")
         );
+        self.session = None;
+        if let Some(progress) = recovery.session.clone() {
+            self.resume_session(progress);
+        }
         // Safe in this run's recovery file before the old one goes.
         self.write_recovery();
         if let Err(e) = store::remove_recovery(&path) {

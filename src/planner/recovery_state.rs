@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::model::Plan;
+use crate::session::SessionProgress;
 use crate::store::{Recovery, RecoveryStore};
 
 #[derive(Debug, Default)]
@@ -11,6 +12,8 @@ pub struct RecoveryState {
     pub(super) store: Option<RecoveryStore>,
     /// The plan as last written to this run's recovery file.
     pub(super) written: Option<Plan>,
+    /// The session as last written to it.
+    pub(super) written_session: Option<SessionProgress>,
     /// Edits left behind by runs that ended without saving, oldest first.
     pub offers: Vec<(PathBuf, Recovery)>,
 }

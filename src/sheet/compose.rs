@@ -9,6 +9,7 @@ use super::SheetOptions;
 use super::fonts::Fonts;
 use super::layout::{Frame, Op, Pager, Pen, Rect, grey};
 use super::map::{Legend, MapBlock};
+use super::record::lay_out_record;
 use super::sections::{Section, sections};
 use super::table::{lay_out_table, table_height};
 use super::text::{Style, ellipsize};
@@ -24,16 +25,26 @@ const GAP: f32 = 16.0;
 /// The pages of the sheet, laid out but not yet drawn.
 pub(crate) fn lay_out(plan: &Plan, options: &SheetOptions, fonts: &Fonts) -> (Frame, Vec<Vec<Op>>) {
     let frame = Frame::for_paper(options.paper);
+    let kind = if options.record {
+        "Massage session record"
+    } else {
+        "Massage session plan"
+    };
     let running_head = format!(
-        "Massage session plan · {} · {} (continued)",
+        "{kind} · {} · {} (continued)",
         client_name(plan),
         long_date(plan.date)
     );
     let mut pager = Pager::new(fonts, frame, running_head);
-    header(&mut pager, plan);
-    notes_beside_map(&mut pager, plan, options);
-    lay_out_table(&mut pager, plan);
-    session_record(&mut pager, plan);
+    if options.record {
+        header(&mut pager, plan, Kind::Record);
+        lay_out_record(&mut pager, plan);
+    } else {
+        header(&mut pager, plan, Kind::Plan);
+        notes_beside_map(&mut pager, plan, options);
+        lay_out_table(&mut pager, plan);
+        session_record(&mut pager, plan);
+    }
     (frame, pager.finish(&options.file_name))
 }
 
@@ -107,8 +118,15 @@ fn session_record(pager: &mut Pager, plan: &Plan) {
     pager.y = y;
 }
 
+/// Which sheet: the plan for the session, or the record after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Plan,
+    Record,
+}
+
 /// Title, client and the key facts in a row of labelled fields.
-fn header(pager: &mut Pager, plan: &Plan) {
+fn header(pager: &mut Pager, plan: &Plan, kind: Kind) {
     let frame = pager.frame;
     let top = frame.top;
     pager.text(
@@ -116,7 +134,11 @@ fn header(pager: &mut Pager, plan: &Plan) {
         top + 7.0,
         KICKER,
         grey::TEXT_SECONDARY,
-        "MASSAGE SESSION PLAN".to_owned(),
+        match kind {
+            Kind::Plan => "MASSAGE SESSION PLAN",
+            Kind::Record => "MASSAGE SESSION RECORD",
+        }
+        .to_owned(),
     );
     let name = ellipsize(
         pager.fonts,
@@ -138,15 +160,36 @@ fn header(pager: &mut Pager, plan: &Plan) {
         name => name.to_owned(),
     };
     fields.push(("THERAPIST", therapist, Note::None));
-    fields.push(("SESSION", format!("{session} min"), Note::None));
-    let planned_note = if total > session {
-        Note::Alarm(format!("OVER BY {} MIN", total - session))
-    } else if total == session {
-        Note::Quiet("fills the session".to_owned())
-    } else {
-        Note::Quiet(format!("{} min spare", session - total))
-    };
-    fields.push(("PLANNED", format!("{total} min"), planned_note));
+    match (kind, &plan.record) {
+        (Kind::Record, Some(record)) => {
+            fields.push((
+                "SESSION",
+                format!(
+                    "{}–{}",
+                    record.started.strftime("%H:%M"),
+                    record.ended.strftime("%H:%M")
+                ),
+                Note::Quiet(format!("{session} min booked")),
+            ));
+            let done = (record.total_seconds() + 30) / 60;
+            fields.push((
+                "ON THE STEPS",
+                format!("{done} min"),
+                Note::Quiet(format!("{total} min planned")),
+            ));
+        }
+        _ => {
+            fields.push(("SESSION", format!("{session} min"), Note::None));
+            let planned_note = if total > session {
+                Note::Alarm(format!("OVER BY {} MIN", total - session))
+            } else if total == session {
+                Note::Quiet("fills the session".to_owned())
+            } else {
+                Note::Quiet(format!("{} min spare", session - total))
+            };
+            fields.push(("PLANNED", format!("{total} min"), planned_note));
+        }
+    }
 
     let label_baseline = top + 46.0;
     let value_baseline = top + 60.0;

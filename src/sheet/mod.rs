@@ -25,6 +25,7 @@ mod map_drawing;
 mod map_paint;
 mod paper;
 mod primitives;
+mod record;
 mod render;
 mod sections;
 mod table;
@@ -48,6 +49,9 @@ pub struct SheetOptions {
     pub client: Option<ClientRecord>,
     /// The plan's screening warnings; the unacknowledged ones are printed.
     pub warnings: Vec<Warning>,
+    /// Print the session record (planned against done, pain, SOAP notes)
+    /// instead of the plan.
+    pub record: bool,
 }
 
 /// The plan sheet as PDF bytes, ready to save or print. Text is real,
@@ -57,9 +61,14 @@ pub struct SheetOptions {
 pub fn render_sheet(plan: &Plan, options: &SheetOptions) -> Result<Vec<u8>, SheetError> {
     let fonts = fonts::Fonts::load()?;
     let (frame, pages) = compose::lay_out(plan, options, &fonts);
+    let kind = if options.record {
+        "Massage session record"
+    } else {
+        "Massage session plan"
+    };
     let info = render::Info {
         title: format!(
-            "Massage session plan: {}, {}",
+            "{kind}: {}, {}",
             compose::client_name(plan),
             compose::long_date(plan.date)
         ),

@@ -85,6 +85,16 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
 }
 
 impl Section {
+    /// A titled text, grey `when_empty` when there is none.
+    pub(crate) fn plain(title: &'static str, body: String, when_empty: &'static str) -> Section {
+        Section {
+            title,
+            body,
+            emphasis: Emphasis::Normal,
+            when_empty: Some(when_empty),
+        }
+    }
+
     fn bar(&self) -> f32 {
         if self.emphasis == Emphasis::Warning {
             8.0

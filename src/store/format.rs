@@ -112,7 +112,7 @@ pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
     ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
         .from_str(text)
-        .map_err(|e| syntax_error(path, &e))
+        .map_err(|e| syntax_error(path, text, &e))
 }
 
 /// Pretty RON in the one layout all our files share.
@@ -127,7 +127,9 @@ pub(crate) fn to_pretty_ron<T: serde::Serialize>(value: &T) -> Result<String, ro
 }
 
 /// Brings a plan read from an older format up to the current one. Format 1
-/// is the first; later formats add their steps here, oldest first.
+/// is the first; later formats add their steps here, oldest first. Formats
+/// 2 (pain, acknowledgements) and 3 (session record) only added optional
+/// fields, which older files leave out.
 fn migrate(plan: &mut Plan, _found: u32) {
     plan.format = FORMAT_VERSION;
 }
@@ -144,11 +146,18 @@ fn current_format() -> u32 {
     FORMAT_VERSION
 }
 
-fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> FileError {
-    let location = Location {
-        line: error.span.start.line,
-        col: error.span.start.col,
-    };
+fn syntax_error(path: &Path, text: &str, error: &ron::error::SpannedError) -> FileError {
+    let (line, mut col) = (error.span.start.line, error.span.start.col);
+    // A number out of range is reported after its sign; the sign is where
+    // the value starts.
+    let before = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.chars().nth(col.saturating_sub(2)));
+    if col > 1 && matches!(before, Some('-' | '+')) {
+        col -= 1;
+    }
+    let location = Location { line, col };
     FileError::at(path, location, Problem::Syntax(error.code.to_string()))
 }
 

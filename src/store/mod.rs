@@ -7,6 +7,7 @@ mod file_name;
 mod format;
 mod library;
 mod library_cache;
+mod locate;
 mod recovery;
 mod rules_file;
 mod save;
@@ -24,6 +25,7 @@ pub use library::{
     ClientGroup, Library, LibraryEntry, PlanSummary, is_listed_plan_path, plan_files_under,
 };
 pub use library_cache::library_cache_path;
+pub use locate::{locate, locate_in_file};
 pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_recovery};
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
 pub use save::{

@@ -11,6 +11,7 @@ use super::error::{FileError, Problem};
 use super::format::{parse_ron, read_bounded, to_pretty_ron};
 use super::save::write_file_atomically;
 use crate::model::Plan;
+use crate::session::SessionProgress;
 
 const PREFIX: &str = "recovery-";
 const SUFFIX: &str = ".ron";
@@ -24,6 +25,10 @@ pub struct Recovery {
     /// The plan file the edits belong to; `None` for a plan never saved.
     pub file: Option<PathBuf>,
     pub plan: Plan,
+    /// The session that was running on the plan, so it resumes at its step
+    /// with its elapsed time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionProgress>,
 }
 
 /// A recovery file another (ended) run of the app left behind.
@@ -64,13 +69,20 @@ impl RecoveryStore {
         &self.own
     }
 
-    /// Writes the edits atomically, readable by the owner only.
-    pub fn write(&self, file: Option<&Path>, plan: &Plan) -> Result<(), FileError> {
+    /// Writes the edits, and the session running on them if any,
+    /// atomically, readable by the owner only.
+    pub fn write(
+        &self,
+        file: Option<&Path>,
+        plan: &Plan,
+        session: Option<&SessionProgress>,
+    ) -> Result<(), FileError> {
         create_private_dir(&self.dir)?;
         let recovery = Recovery {
             written: jiff::Timestamp::now(),
             file: file.map(Path::to_path_buf),
             plan: plan.clone(),
+            session: session.cloned(),
         };
         let text = to_pretty_ron(&recovery)
             .map_err(|e| FileError::new(&self.own, Problem::Serialize(e.to_string())))?;

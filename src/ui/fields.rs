@@ -116,7 +116,7 @@ pub fn date_field(ui: &mut Ui, label: Id, date: jiff::civil::Date, actions: &mut
 
 /// Pain 0–10 as buttons (one click, reachable with Tab), "not asked", and
 /// where it is felt.
-pub fn pain_field(
+pub(crate) fn pain_field(
     ui: &mut Ui,
     which: &str,
     pain: Option<&Pain>,

@@ -40,6 +40,19 @@ pub fn menu_bar(ui: &mut Ui, view: &MenuView<'_>) -> Vec<Action> {
             ui.separator();
             theme_choice(ui);
         });
+        ui.separator();
+        let run = Command::RunSession;
+        if ui
+            .button(format!(
+                "{} ({})",
+                run.label(),
+                shortcut_text(ui.ctx(), run)
+            ))
+            .on_hover_text(run.tooltip())
+            .clicked()
+        {
+            actions.push(Action::Command(run));
+        }
     });
     actions
 }

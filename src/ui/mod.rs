@@ -2,11 +2,12 @@
 //! person took; none of them changes the plan itself.
 
 pub mod accessible;
+pub mod after_session;
 pub mod client_editor;
 mod client_section;
 pub mod compare_window;
 pub mod conflict_dialog;
-mod fields;
+pub(crate) mod fields;
 pub mod library_panel;
 pub mod map;
 mod map_labels;
@@ -16,6 +17,7 @@ pub mod path_prompt;
 pub mod plan_editor;
 pub mod recovery_dialog;
 pub mod safety;
+pub mod session_view;
 pub mod shortcuts;
 pub mod status_bar;
 mod step_row;

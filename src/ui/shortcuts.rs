@@ -25,6 +25,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::ShowFrontView => KeyboardShortcut::new(ctrl, Key::Num3),
         Command::ToggleLandmarks => KeyboardShortcut::new(ctrl_shift, Key::L),
         Command::Quit => KeyboardShortcut::new(ctrl, Key::Q),
+        Command::RunSession => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
         Command::NewSessionFromThis
         | Command::PrintDirect
         | Command::ChoosePlansFolder
