@@ -287,6 +287,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     plan.pain_before = Some(Pain {
         level: PainLevel::new(6)?,
         location: "right low back".to_owned(),
+        ..Pain::default()
     });
     // Deep work on the right QL was decided on; the left one was not.
     plan.acknowledged.push(Acknowledgement {

@@ -5,8 +5,9 @@ use super::{Acknowledgement, Muscle, MuscleSide, Pain, Pressure, Side, Technique
 
 /// The plan file format this build writes. Older formats are migrated on
 /// load (see `store::format`); newer ones are refused.
-/// Format 2 added pain ratings and acknowledged warnings.
-pub const FORMAT_VERSION: u32 = 2;
+/// Format 2 added pain ratings and acknowledged warnings; format 3 the pain
+/// drawing and a step's trigger point.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One session for one client. Field order here is the order in the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
