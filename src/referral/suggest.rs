@@ -6,10 +6,14 @@
 //! numb area painted at 0 still counts). A muscle on one side explains an
 //! area on its own side or on the midline: fully when the area is an
 //! essential zone, half when spillover, [`LOCAL_WEIGHT`] when the area holds
-//! one of its trigger points (local tenderness). Its score is the share of
-//! the drawing it explains, nudged by how much of its essential pattern is
-//! painted, so a muscle whose whole pattern is there ranks above one that
-//! merely touches it.
+//! one of its trigger points (local tenderness).
+//!
+//! Its score is the mean of its *reach* (the share of the drawing's weight it
+//! explains at all) and its *strength* (the same share, each area weighted by
+//! how it is explained), times a factor for how much of its essential pattern
+//! is painted. So a muscle that explains every painted area ranks above one
+//! that explains some of them strongly, and a muscle whose whole pattern is
+//! there above one that merely touches it.
 
 use crate::model::{BodyView, Muscle, PainDrawing, Side};
 
@@ -140,6 +144,8 @@ struct Match {
     name: String,
     side: Side,
     zone: Zone,
+    /// Place in the pattern's list, so reasons read in the textbook's order.
+    order: usize,
 }
 
 struct Rating {
@@ -154,6 +160,7 @@ fn rate(
     total: f32,
     side: Side,
 ) -> Option<Rating> {
+    let mut reached = 0.0;
     let mut explained = 0.0;
     let mut matches = Vec::new();
     for area in painted {
@@ -167,6 +174,14 @@ fn rate(
                 .then_some(Zone::Local)
         });
         let Some(zone) = zone else { continue };
+        let order = pattern
+            .essential
+            .iter()
+            .chain(&pattern.spillover)
+            .chain(local)
+            .position(|id| id == &area.id)
+            .unwrap_or(usize::MAX);
+        reached += area.weight;
         explained += area.weight
             * match zone {
                 Zone::Essential => ESSENTIAL_WEIGHT,
@@ -177,8 +192,10 @@ fn rate(
             name: area.name.clone(),
             side: area.side,
             zone,
+            order,
         });
     }
+    matches.sort_by_key(|m| m.order);
     if matches.is_empty() {
         return None;
     }
@@ -192,7 +209,9 @@ fn rate(
         })
         .count();
     let coverage = essential_painted as f32 / pattern.essential.len().max(1) as f32;
-    let score = explained / total * (1.0 - COVERAGE_SHARE + COVERAGE_SHARE * coverage);
+    let reach = reached / total;
+    let strength = explained / total;
+    let score = (reach + strength) / 2.0 * (1.0 - COVERAGE_SHARE + COVERAGE_SHARE * coverage);
     Some(Rating { score, matches })
 }
 
@@ -202,7 +221,7 @@ fn finish(muscle: Muscle, side: Side, rating: Rating, painted: usize) -> Suggest
     for (zone, verb) in [
         (Zone::Essential, "refers to"),
         (Zone::Spillover, "spills over to"),
-        (Zone::Local, "is tender in"),
+        (Zone::Local, "lies in"),
     ] {
         let of_zone: Vec<&Match> = rating.matches.iter().filter(|m| m.zone == zone).collect();
         if !of_zone.is_empty() {
