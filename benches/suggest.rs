@@ -47,7 +47,11 @@ fn bench(c: &mut Criterion) {
         for id in ["low_back", "iliac_crest", "sacroiliac", "lower_buttock"] {
             if let Some(area) = chart.find(BodyView::Back, id, massage_planner::model::Side::Right)
             {
-                d.paint(BodyView::Back, area.cells.iter().copied(), mark(5, PainQuality::Ache));
+                d.paint(
+                    BodyView::Back,
+                    area.cells.iter().copied(),
+                    mark(5, PainQuality::Ache),
+                );
             }
         }
         d

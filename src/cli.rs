@@ -227,7 +227,10 @@ fn suggest(plan_path: &Path, after: bool, out: &mut dyn Write) -> Result<ExitCod
         )?;
         return Ok(ExitCode::SUCCESS);
     };
-    for (rank, suggestion) in referral::suggest(drawing, chart, patterns).iter().enumerate() {
+    for (rank, suggestion) in referral::suggest(drawing, chart, patterns)
+        .iter()
+        .enumerate()
+    {
         writeln!(
             out,
             "{:>2}  {:<24}  {:<10}  {:.2}  {}",

@@ -210,8 +210,10 @@ fn suggest_ranks_the_muscles_for_marias_pain_drawing() {
     assert_eq!(first[0], "1", "{text}");
     let top3 = &lines[..3];
     assert!(
-        top3.iter().any(|l| (l.contains("Quadratus lumborum") || l.contains("Gluteus medius"))
-            && l.contains("  Right  ")),
+        top3.iter().any(
+            |l| (l.contains("Quadratus lumborum") || l.contains("Gluteus medius"))
+                && l.contains("  Right  ")
+        ),
         "{text}"
     );
     assert!(lines[0].contains("painted areas"), "{text}");
@@ -228,7 +230,11 @@ fn suggest_without_a_drawing_says_so_and_a_bad_plan_fails_with_line_and_column()
 
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
-    std::fs::write(&bad, "(\n    format: 3,\n    client: (name: \"A\"),\n    date: 2026,\n)\n").unwrap();
+    std::fs::write(
+        &bad,
+        "(\n    format: 3,\n    client: (name: \"A\"),\n    date: 2026,\n)\n",
+    )
+    .unwrap();
     let output = run(&["suggest", bad.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let err = String::from_utf8_lossy(&output.stderr);

@@ -32,10 +32,18 @@ fn a_plan_with_drawings_before_and_after_round_trips() {
     let sacrum = chart
         .find(BodyView::Back, "sacrum", massage_planner::model::Side::Both)
         .unwrap();
-    after.paint(BodyView::Back, sacrum.cells.iter().copied(), mark(2, PainQuality::Ache, false));
+    after.paint(
+        BodyView::Back,
+        sacrum.cells.iter().copied(),
+        mark(2, PainQuality::Ache, false),
+    );
     after.paint(
         BodyView::Front,
-        chart.brush(BodyView::Front, massage_planner::atlas::Point::new(150.0, 330.0), 15.0),
+        chart.brush(
+            BodyView::Front,
+            massage_planner::atlas::Point::new(150.0, 330.0),
+            15.0,
+        ),
         mark(3, PainQuality::Tingling, true),
     );
     plan.pain_after = Some(Pain {

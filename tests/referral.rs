@@ -49,7 +49,11 @@ fn back(side: Side, ids: &[&str]) -> PainDrawing {
     let areas: Vec<(BodyView, &str, Side, u8, PainQuality)> = ids
         .iter()
         .map(|&id| {
-            let side = if midline.contains(&id) { Side::Both } else { side };
+            let side = if midline.contains(&id) {
+                Side::Both
+            } else {
+                side
+            };
             (BodyView::Back, id, side, 6, PainQuality::Ache)
         })
         .collect();
@@ -119,12 +123,27 @@ fn named_areas_sit_where_a_therapist_looks_for_them() {
     };
     use BodyView::{Back, Front};
     // Over the right PSIS (mirror of the left at 162, 306).
-    assert_eq!(label_at(Back, 238.0, 306.0).as_deref(), Some("right sacroiliac area"));
+    assert_eq!(
+        label_at(Back, 238.0, 306.0).as_deref(),
+        Some("right sacroiliac area")
+    );
     assert_eq!(label_at(Back, 200.5, 330.0).as_deref(), Some("sacrum"));
-    assert_eq!(label_at(Back, 79.0, 350.0).as_deref(), Some("left side of the hip"));
-    assert_eq!(label_at(Back, 140.0, 400.0).as_deref(), Some("left lower buttock"));
-    assert_eq!(label_at(Back, 130.0, 330.0).as_deref(), Some("left middle of the buttock"));
-    assert_eq!(label_at(Back, 120.0, 270.0).as_deref(), Some("left upper buttock"));
+    assert_eq!(
+        label_at(Back, 79.0, 350.0).as_deref(),
+        Some("left side of the hip")
+    );
+    assert_eq!(
+        label_at(Back, 140.0, 400.0).as_deref(),
+        Some("left lower buttock")
+    );
+    assert_eq!(
+        label_at(Back, 130.0, 330.0).as_deref(),
+        Some("left middle of the buttock")
+    );
+    assert_eq!(
+        label_at(Back, 120.0, 270.0).as_deref(),
+        Some("left upper buttock")
+    );
     assert_eq!(
         label_at(Back, 140.0, 500.0).as_deref(),
         Some("left back of the thigh, upper half")
@@ -132,8 +151,14 @@ fn named_areas_sit_where_a_therapist_looks_for_them() {
     assert_eq!(label_at(Back, 140.0, 880.0).as_deref(), Some("left calf"));
     assert_eq!(label_at(Back, 185.0, 450.0).as_deref(), Some("saddle area"));
     assert_eq!(label_at(Back, 195.0, 450.0), None, "between the thighs");
-    assert_eq!(label_at(Back, 170.0, 200.0).as_deref(), Some("left low back beside the spine"));
-    assert_eq!(label_at(Front, 150.0, 330.0).as_deref(), Some("right groin"));
+    assert_eq!(
+        label_at(Back, 170.0, 200.0).as_deref(),
+        Some("left low back beside the spine")
+    );
+    assert_eq!(
+        label_at(Front, 150.0, 330.0).as_deref(),
+        Some("right groin")
+    );
     assert_eq!(label_at(Front, 260.0, 900.0).as_deref(), Some("left shin"));
 }
 
@@ -177,7 +202,8 @@ fn a_cell_belongs_to_one_area_and_every_body_cell_to_some() {
 
 #[test]
 fn a_chart_whose_leg_does_not_meet_the_map_is_refused() {
-    let text = massage_planner::referral::BODY_CHART_RON.replace("(82, 510), (83, 540)", "(80, 510), (83, 540)");
+    let text = massage_planner::referral::BODY_CHART_RON
+        .replace("(82, 510), (83, 540)", "(80, 510), (83, 540)");
     let err = BodyChart::from_ron(&text, Atlas::builtin()).unwrap_err();
     assert!(err.to_string().contains("left_leg"), "{err}");
     let err = BodyChart::from_ron("(grid: oops)", Atlas::builtin()).unwrap_err();
@@ -202,7 +228,9 @@ fn every_muscle_on_the_map_has_a_pattern_and_its_trigger_points_lie_in_it() {
         if !atlas.regions.iter().any(|r| r.muscle == muscle) {
             continue;
         }
-        let pattern = patterns().of(muscle).unwrap_or_else(|| panic!("{muscle:?}"));
+        let pattern = patterns()
+            .of(muscle)
+            .unwrap_or_else(|| panic!("{muscle:?}"));
         assert!(!pattern.essential.is_empty(), "{muscle:?}");
         for point in &pattern.trigger_points {
             for side in [Side::Left, Side::Right] {
@@ -235,41 +263,137 @@ fn patterns_match_the_textbook() {
     use Zone::{Essential as E, Spillover as S};
     let cases: [(Muscle, Zone, &[&str], &[&str]); 22] = [
         // (muscle, kind, must include, must not include)
-        (QuadratusLumborum, E, &["sacroiliac", "lower_buttock", "lateral_hip", "iliac_crest"], &["calf", "upper_posterior_thigh"]),
+        (
+            QuadratusLumborum,
+            E,
+            &["sacroiliac", "lower_buttock", "lateral_hip", "iliac_crest"],
+            &["calf", "upper_posterior_thigh"],
+        ),
         (QuadratusLumborum, S, &["lower_abdomen", "groin"], &["calf"]),
-        (GluteusMedius, E, &["iliac_crest", "sacrum", "upper_buttock", "sacroiliac"], &["calf", "lateral_leg"]),
-        (GluteusMedius, S, &["upper_posterior_thigh"], &["calf", "lower_posterior_thigh"]),
-        (GluteusMinimus, E, &["lateral_thigh", "upper_posterior_thigh", "lower_posterior_thigh", "calf", "lateral_leg"], &["sacrum", "iliac_crest"]),
+        (
+            GluteusMedius,
+            E,
+            &["iliac_crest", "sacrum", "upper_buttock", "sacroiliac"],
+            &["calf", "lateral_leg"],
+        ),
+        (
+            GluteusMedius,
+            S,
+            &["upper_posterior_thigh"],
+            &["calf", "lower_posterior_thigh"],
+        ),
+        (
+            GluteusMinimus,
+            E,
+            &[
+                "lateral_thigh",
+                "upper_posterior_thigh",
+                "lower_posterior_thigh",
+                "calf",
+                "lateral_leg",
+            ],
+            &["sacrum", "iliac_crest"],
+        ),
         (GluteusMinimus, S, &["heel"], &["sacrum"]),
-        (Piriformis, E, &["mid_buttock", "lateral_hip", "sacroiliac"], &["calf"]),
+        (
+            Piriformis,
+            E,
+            &["mid_buttock", "lateral_hip", "sacroiliac"],
+            &["calf"],
+        ),
         (Piriformis, S, &["upper_posterior_thigh"], &["calf", "heel"]),
-        (GluteusMaximus, E, &["sacrum", "coccyx", "lower_buttock", "sacroiliac"], &["upper_posterior_thigh", "calf"]),
-        (GluteusMaximus, S, &[], &["upper_posterior_thigh", "lateral_thigh"]),
-        (Hamstrings, E, &["upper_posterior_thigh", "lower_posterior_thigh", "back_of_knee", "lower_buttock"], &["sacrum", "iliac_crest"]),
+        (
+            GluteusMaximus,
+            E,
+            &["sacrum", "coccyx", "lower_buttock", "sacroiliac"],
+            &["upper_posterior_thigh", "calf"],
+        ),
+        (
+            GluteusMaximus,
+            S,
+            &[],
+            &["upper_posterior_thigh", "lateral_thigh"],
+        ),
+        (
+            Hamstrings,
+            E,
+            &[
+                "upper_posterior_thigh",
+                "lower_posterior_thigh",
+                "back_of_knee",
+                "lower_buttock",
+            ],
+            &["sacrum", "iliac_crest"],
+        ),
         (Hamstrings, S, &["calf"], &["sacrum"]),
-        (TensorFasciaeLatae, E, &["front_of_hip", "lateral_thigh"], &["sacrum", "calf"]),
+        (
+            TensorFasciaeLatae,
+            E,
+            &["front_of_hip", "lateral_thigh"],
+            &["sacrum", "calf"],
+        ),
         (TensorFasciaeLatae, S, &["front_of_knee"], &["calf"]),
-        (ErectorSpinae, E, &["low_back", "mid_buttock"], &["calf", "lateral_thigh"]),
+        (
+            ErectorSpinae,
+            E,
+            &["low_back", "mid_buttock"],
+            &["calf", "lateral_thigh"],
+        ),
         (ErectorSpinae, S, &["lower_buttock"], &["calf"]),
-        (Multifidus, E, &["low_back", "low_back_midline", "coccyx"], &["calf", "lateral_hip"]),
+        (
+            Multifidus,
+            E,
+            &["low_back", "low_back_midline", "coccyx"],
+            &["calf", "lateral_hip"],
+        ),
         (Multifidus, S, &["sacrum", "lower_abdomen"], &["calf"]),
-        (LowerTrapezius, E, &["interscapular"], &["low_back", "sacrum"]),
-        (LatissimusDorsi, E, &["lower_scapula", "mid_back"], &["sacrum", "lower_buttock"]),
+        (
+            LowerTrapezius,
+            E,
+            &["interscapular"],
+            &["low_back", "sacrum"],
+        ),
+        (
+            LatissimusDorsi,
+            E,
+            &["lower_scapula", "mid_back"],
+            &["sacrum", "lower_buttock"],
+        ),
         (LatissimusDorsi, S, &["side_low_back"], &["calf"]),
-        (ThoracolumbarFascia, E, &["low_back", "side_low_back"], &["calf", "lower_buttock"]),
+        (
+            ThoracolumbarFascia,
+            E,
+            &["low_back", "side_low_back"],
+            &["calf", "lower_buttock"],
+        ),
     ];
     for (muscle, zone, has, not) in cases {
         let list = zones(muscle, zone);
         for id in has {
-            assert!(list.contains(id), "{muscle:?} {zone:?} lacks {id}: {list:?}");
+            assert!(
+                list.contains(id),
+                "{muscle:?} {zone:?} lacks {id}: {list:?}"
+            );
         }
         for id in not {
             assert!(!list.contains(id), "{muscle:?} {zone:?} has {id}: {list:?}");
         }
     }
     // Zones the chart cannot show yet are said in words.
-    assert!(patterns().of(LowerTrapezius).unwrap().beyond_chart.contains("neck"));
-    assert!(patterns().of(LatissimusDorsi).unwrap().beyond_chart.contains("little"));
+    assert!(
+        patterns()
+            .of(LowerTrapezius)
+            .unwrap()
+            .beyond_chart
+            .contains("neck")
+    );
+    assert!(
+        patterns()
+            .of(LatissimusDorsi)
+            .unwrap()
+            .beyond_chart
+            .contains("little")
+    );
 }
 
 #[test]
@@ -296,7 +420,10 @@ fn right_si_lower_buttock_and_side_of_hip_suggest_the_right_ql_first() {
         list[0].reason,
         "refers to the right sacroiliac area, lower buttock and side of the hip: 3 of 3 painted areas"
     );
-    assert!(list.iter().all(|s| s.side != Side::Left), "nothing on the left: {list:?}");
+    assert!(
+        list.iter().all(|s| s.side != Side::Left),
+        "nothing on the left: {list:?}"
+    );
     // The same on the left suggests the left QL.
     let left = back(Side::Left, &["sacroiliac", "lower_buttock", "lateral_hip"]);
     assert_eq!(first(&left), (Muscle::QuadratusLumborum, Side::Left));
@@ -307,7 +434,10 @@ fn iliac_crest_sacrum_and_buttock_suggest_gluteus_medius() {
     let drawing = back(Side::Right, &["iliac_crest", "sacrum", "upper_buttock"]);
     assert_eq!(first(&drawing), (Muscle::GluteusMedius, Side::Right));
     let reason = &ranked(&drawing)[0].reason;
-    assert!(reason.contains("the right back of the iliac crest, upper buttock and the sacrum"), "{reason}");
+    assert!(
+        reason.contains("the right back of the iliac crest, upper buttock and the sacrum"),
+        "{reason}"
+    );
     // Not when the pain is down the leg instead.
     let leg = back(Side::Right, &["lateral_thigh", "calf"]);
     assert_ne!(first(&leg).0, Muscle::GluteusMedius);
@@ -317,7 +447,12 @@ fn iliac_crest_sacrum_and_buttock_suggest_gluteus_medius() {
 fn side_and_back_of_thigh_and_calf_suggest_gluteus_minimus() {
     let drawing = back(
         Side::Left,
-        &["lateral_thigh", "upper_posterior_thigh", "lower_posterior_thigh", "calf"],
+        &[
+            "lateral_thigh",
+            "upper_posterior_thigh",
+            "lower_posterior_thigh",
+            "calf",
+        ],
     );
     assert_eq!(first(&drawing), (Muscle::GluteusMinimus, Side::Left));
     // Low back pain alone does not.
@@ -331,7 +466,14 @@ fn buttock_and_back_of_thigh_suggest_piriformis() {
     let drawing = back(Side::Right, &["mid_buttock", "upper_posterior_thigh"]);
     assert_eq!(first(&drawing), (Muscle::Piriformis, Side::Right));
     // The back of the thigh and knee alone point to the hamstrings instead.
-    let thigh = back(Side::Right, &["upper_posterior_thigh", "lower_posterior_thigh", "back_of_knee"]);
+    let thigh = back(
+        Side::Right,
+        &[
+            "upper_posterior_thigh",
+            "lower_posterior_thigh",
+            "back_of_knee",
+        ],
+    );
     assert_eq!(first(&thigh), (Muscle::Hamstrings, Side::Right));
 }
 
@@ -346,12 +488,24 @@ fn midline_pain_suggests_both_sides() {
 fn intensity_weighs_areas() {
     // The same two areas; the stronger one decides.
     let crest_strong = paint(&[
-        (BodyView::Back, "interscapular", Side::Right, 9, PainQuality::Ache),
+        (
+            BodyView::Back,
+            "interscapular",
+            Side::Right,
+            9,
+            PainQuality::Ache,
+        ),
         (BodyView::Back, "calf", Side::Right, 2, PainQuality::Ache),
     ]);
     assert_eq!(first(&crest_strong).0, Muscle::LowerTrapezius);
     let calf_strong = paint(&[
-        (BodyView::Back, "interscapular", Side::Right, 2, PainQuality::Ache),
+        (
+            BodyView::Back,
+            "interscapular",
+            Side::Right,
+            2,
+            PainQuality::Ache,
+        ),
         (BodyView::Back, "calf", Side::Right, 9, PainQuality::Ache),
     ]);
     assert_eq!(first(&calf_strong).0, Muscle::GluteusMinimus);
@@ -361,8 +515,20 @@ fn intensity_weighs_areas() {
 fn front_view_pain_counts_too() {
     // Front of the hip and side of the thigh, painted from the front: TFL.
     let drawing = paint(&[
-        (BodyView::Front, "front_of_hip", Side::Right, 5, PainQuality::Ache),
-        (BodyView::Front, "lateral_thigh", Side::Right, 5, PainQuality::Ache),
+        (
+            BodyView::Front,
+            "front_of_hip",
+            Side::Right,
+            5,
+            PainQuality::Ache,
+        ),
+        (
+            BodyView::Front,
+            "lateral_thigh",
+            Side::Right,
+            5,
+            PainQuality::Ache,
+        ),
     ]);
     assert_eq!(first(&drawing), (Muscle::TensorFasciaeLatae, Side::Right));
 }
@@ -383,34 +549,80 @@ fn signs(drawing: &PainDrawing) -> Vec<NerveSign> {
 
 #[test]
 fn tingling_below_the_knee_asks_the_sciatica_questions() {
-    let drawing = paint(&[(BodyView::Back, "calf", Side::Right, 4, PainQuality::Tingling)]);
+    let drawing = paint(&[(
+        BodyView::Back,
+        "calf",
+        Side::Right,
+        4,
+        PainQuality::Tingling,
+    )]);
     let findings = nerve_sign_findings(&drawing, chart());
     assert_eq!(signs(&drawing), [NerveSign::BelowKnee(Side::Right)]);
     assert_eq!(findings[0].level, Level::Adjust);
-    assert!(findings[0].asks.contains(&massage_planner::model::ConditionKind::Sciatica));
+    assert!(
+        findings[0]
+            .asks
+            .contains(&massage_planner::model::ConditionKind::Sciatica)
+    );
     // An ache in the calf, or tingling in the thigh only, is not a nerve sign below the knee.
     let ache = paint(&[(BodyView::Back, "calf", Side::Right, 4, PainQuality::Ache)]);
     assert!(signs(&ache).is_empty());
-    let thigh = paint(&[(BodyView::Back, "upper_posterior_thigh", Side::Right, 4, PainQuality::Numbness)]);
+    let thigh = paint(&[(
+        BodyView::Back,
+        "upper_posterior_thigh",
+        Side::Right,
+        4,
+        PainQuality::Numbness,
+    )]);
     assert!(signs(&thigh).is_empty());
 }
 
 #[test]
 fn numbness_in_both_legs_or_the_saddle_is_a_red_flag() {
     let both = paint(&[
-        (BodyView::Back, "upper_posterior_thigh", Side::Right, 3, PainQuality::Numbness),
-        (BodyView::Front, "shin", Side::Left, 3, PainQuality::Tingling),
+        (
+            BodyView::Back,
+            "upper_posterior_thigh",
+            Side::Right,
+            3,
+            PainQuality::Numbness,
+        ),
+        (
+            BodyView::Front,
+            "shin",
+            Side::Left,
+            3,
+            PainQuality::Tingling,
+        ),
     ]);
     let findings = nerve_sign_findings(&both, chart());
     assert_eq!(signs(&both), [NerveSign::BothLegs]);
     assert_eq!(findings[0].level, Level::ReferOut);
-    let saddle = paint(&[(BodyView::Back, "saddle", Side::Both, 0, PainQuality::Numbness)]);
+    let saddle = paint(&[(
+        BodyView::Back,
+        "saddle",
+        Side::Both,
+        0,
+        PainQuality::Numbness,
+    )]);
     let findings = nerve_sign_findings(&saddle, chart());
     assert_eq!(signs(&saddle), [NerveSign::Saddle]);
     assert!(findings[0].suggestion.contains("emergency"));
     // Burning in the saddle area, or tingling in one leg: no red flag.
-    let burning = paint(&[(BodyView::Back, "saddle", Side::Both, 5, PainQuality::Burning)]);
+    let burning = paint(&[(
+        BodyView::Back,
+        "saddle",
+        Side::Both,
+        5,
+        PainQuality::Burning,
+    )]);
     assert!(signs(&burning).is_empty());
-    let one_leg = paint(&[(BodyView::Back, "lateral_thigh", Side::Left, 3, PainQuality::Tingling)]);
+    let one_leg = paint(&[(
+        BodyView::Back,
+        "lateral_thigh",
+        Side::Left,
+        3,
+        PainQuality::Tingling,
+    )]);
     assert!(signs(&one_leg).is_empty());
 }

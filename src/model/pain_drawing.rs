@@ -177,7 +177,9 @@ impl fmt::Display for CellSet {
 
 /// Why a cells text does not parse.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cells {text:?}: {reason} (write rows as \"ROW:COL-COL,COL\", e.g. \"31:20-23 32:19-24,27\")")]
+#[error(
+    "cells {text:?}: {reason} (write rows as \"ROW:COL-COL,COL\", e.g. \"31:20-23 32:19-24,27\")"
+)]
 pub struct CellsSyntax {
     pub text: String,
     pub reason: &'static str,

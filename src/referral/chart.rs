@@ -32,7 +32,10 @@ impl Grid {
     pub fn cell_at(&self, p: Point) -> Option<Cell> {
         let col = ((p.x - self.origin.x) / self.cell).floor();
         let row = ((p.y - self.origin.y) / self.cell).floor();
-        if !(col >= 0.0 && row >= 0.0 && col < f32::from(self.columns) && row < f32::from(self.rows))
+        if !(col >= 0.0
+            && row >= 0.0
+            && col < f32::from(self.columns)
+            && row < f32::from(self.rows))
         {
             return None;
         }
@@ -177,13 +180,14 @@ impl BodyChart {
 
     /// Parse and check a chart file against the atlas whose outline it continues.
     pub fn from_ron(text: &str, atlas: &Atlas) -> Result<BodyChart, ChartError> {
-        let file: ChartFile = ron::Options::default()
-            .from_str(text)
-            .map_err(|e| ChartError::Parse {
-                line: e.span.start.line,
-                col: e.span.start.col,
-                message: e.code.to_string(),
-            })?;
+        let file: ChartFile =
+            ron::Options::default()
+                .from_str(text)
+                .map_err(|e| ChartError::Parse {
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                    message: e.code.to_string(),
+                })?;
         build(file, atlas)
     }
 
@@ -282,8 +286,8 @@ fn whole_outline(atlas: &Atlas, left_leg: &[Point]) -> Result<Vec<Point>, ChartE
         (0..n).find(|&i| same(atlas.body_outline[i], a) && same(atlas.body_outline[(i + 1) % n], b))
     };
     let left = find_edge(top, bottom).ok_or(ChartError::LegDoesNotFit)?;
-    let right = find_edge(bottom.mirrored(width), top.mirrored(width))
-        .ok_or(ChartError::LegDoesNotFit)?;
+    let right =
+        find_edge(bottom.mirrored(width), top.mirrored(width)).ok_or(ChartError::LegDoesNotFit)?;
     let inner = &left_leg[1..left_leg.len() - 1];
     let mut outline = Vec::with_capacity(atlas.body_outline.len() + 2 * inner.len());
     for (i, &p) in atlas.body_outline.iter().enumerate() {
@@ -430,7 +434,10 @@ mod tests {
             rows: 140,
         };
         assert_eq!(grid.cell_at(Point::new(5.0, -295.0)), Some(Cell::new(0, 0)));
-        assert_eq!(grid.cell_at(Point::new(205.0, 0.0)), Some(Cell::new(30, 20)));
+        assert_eq!(
+            grid.cell_at(Point::new(205.0, 0.0)),
+            Some(Cell::new(30, 20))
+        );
         assert_eq!(grid.cell_at(Point::new(-1.0, 0.0)), None);
         assert_eq!(grid.cell_at(Point::new(400.0, 0.0)), None);
         assert_eq!(grid.centre(Cell::new(30, 20)), Point::new(205.0, 5.0));

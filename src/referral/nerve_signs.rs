@@ -117,7 +117,10 @@ pub fn nerve_sign_findings(drawing: &PainDrawing, chart: &BodyChart) -> Vec<Draw
             findings.push(DrawingFinding {
                 sign: NerveSign::BelowKnee(side),
                 level: Level::Adjust,
-                asks: vec![ConditionKind::Sciatica, ConditionKind::ProgressiveLegWeakness],
+                asks: vec![
+                    ConditionKind::Sciatica,
+                    ConditionKind::ProgressiveLegWeakness,
+                ],
                 reason: format!(
                     "Tingling or numbness painted below the {} knee points to a nerve root \
                      (sciatica) rather than referred muscle pain.",

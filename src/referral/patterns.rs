@@ -93,7 +93,9 @@ impl ReferralPatterns {
     pub fn try_builtin() -> Result<&'static ReferralPatterns, &'static PatternError> {
         static BUILTIN: OnceLock<Result<ReferralPatterns, PatternError>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| ReferralPatterns::from_ron(PATTERNS_RON, BodyChart::builtin(), Atlas::builtin()))
+            .get_or_init(|| {
+                ReferralPatterns::from_ron(PATTERNS_RON, BodyChart::builtin(), Atlas::builtin())
+            })
             .as_ref()
     }
 
@@ -155,10 +157,9 @@ impl ReferralPatterns {
                         id: point.id.clone(),
                     });
                 }
-                let inside = atlas
-                    .regions
-                    .iter()
-                    .any(|r| r.muscle == pattern.muscle && r.side == Side::Left && r.contains(point.at));
+                let inside = atlas.regions.iter().any(|r| {
+                    r.muscle == pattern.muscle && r.side == Side::Left && r.contains(point.at)
+                });
                 if !inside {
                     return Err(PatternError::TriggerPointOutside {
                         muscle,

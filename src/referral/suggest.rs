@@ -167,12 +167,9 @@ fn rate(
         if area.side != side && area.side != Side::Both {
             continue;
         }
-        let zone = pattern.zone_of(&area.id).or_else(|| {
-            local
-                .iter()
-                .any(|id| id == &area.id)
-                .then_some(Zone::Local)
-        });
+        let zone = pattern
+            .zone_of(&area.id)
+            .or_else(|| local.iter().any(|id| id == &area.id).then_some(Zone::Local));
         let Some(zone) = zone else { continue };
         let order = pattern
             .essential
