@@ -626,3 +626,87 @@ fn numbness_in_both_legs_or_the_saddle_is_a_red_flag() {
     )]);
     assert!(signs(&one_leg).is_empty());
 }
+
+// ---- The window's suggestion list -----------------------------------------
+
+mod window_list {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use massage_planner::model::{Muscle, MuscleSide, Plan, Side};
+    use massage_planner::planner::Action;
+    use massage_planner::ui::suggestions::referral_suggestions;
+
+    struct State {
+        plan: Plan,
+        actions: Vec<Action>,
+    }
+
+    fn maria() -> Plan {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("plans/maria-keller-2026-11-18.ron");
+        massage_planner::store::load_plan(&path).unwrap()
+    }
+
+    fn harness(plan: Plan) -> Harness<'static, State> {
+        Harness::builder().with_size([520.0, 500.0]).build_ui_state(
+            |ui, state: &mut State| {
+                let mut actions = Vec::new();
+                referral_suggestions(ui, &state.plan, &mut actions);
+                state.actions.extend(actions);
+            },
+            State {
+                plan,
+                actions: Vec::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn one_click_adds_a_suggested_muscle_and_a_planned_one_shows_its_step() {
+        let mut plan = maria();
+        // Without the steps, the right QL is offered as a new step.
+        plan.steps.clear();
+        let mut harness = harness(plan);
+        harness.run();
+        harness
+            .get_by_label("Add Right quadratus lumborum as a step")
+            .click();
+        harness.run();
+        let picked: Vec<MuscleSide> = harness
+            .state()
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Pick(region) => Some(*region),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            picked,
+            [MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)]
+        );
+        // Maria's plan already works on it: step 4 (the list is folded
+        // while the plan has steps).
+        let mut harness = super::window_list::harness(maria());
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("Show step 4: Right quadratus lumborum")
+                .is_none()
+        );
+        harness
+            .get_by_label_contains("Muscles that may refer this pain")
+            .click();
+        harness.run();
+        harness.get_by_label("Show step 4: Right quadratus lumborum");
+    }
+
+    #[test]
+    fn no_list_without_a_drawing() {
+        let mut plan = maria();
+        plan.pain_before = None;
+        let mut harness = harness(plan);
+        harness.run();
+        assert!(harness.query_by_label_contains("as a step").is_none());
+    }
+}
