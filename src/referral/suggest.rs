@@ -41,12 +41,22 @@ pub struct PaintedArea {
 
 /// The painted named areas of a drawing, each once, heaviest first.
 pub fn painted_areas(drawing: &PainDrawing, chart: &BodyChart) -> Vec<PaintedArea> {
-    let mut areas: Vec<PaintedArea> = Vec::new();
+    // Highest weight per chart area first (no string work per cell), then
+    // one entry per id and side across the views.
+    let mut weights = vec![0.0_f32; chart.areas.len()];
     for (view, cell, mark) in drawing.painted() {
-        let Some(area) = chart.area_at(view, cell) else {
+        let Some(index) = chart.area_index(view, cell) else {
             continue; // off the body: a hand-edited file
         };
-        let weight = f32::from(mark.intensity.level()).max(1.0);
+        if let Some(w) = weights.get_mut(usize::from(index)) {
+            *w = w.max(f32::from(mark.intensity.level()).max(1.0));
+        }
+    }
+    let mut areas: Vec<PaintedArea> = Vec::new();
+    for (area, &weight) in chart.areas.iter().zip(&weights) {
+        if weight <= 0.0 {
+            continue;
+        }
         match areas
             .iter_mut()
             .find(|a| a.id == area.id && a.side == area.side)
