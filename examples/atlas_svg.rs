@@ -25,6 +25,21 @@ fn colour(muscle: Muscle) -> &'static str {
         Muscle::Piriformis => "#4aa3b5",
         Muscle::TensorFasciaeLatae => "#8a6fd1",
         Muscle::Hamstrings => "#6cc3d5",
+        Muscle::UpperTrapezius => "#c9302c",
+        Muscle::MiddleTrapezius => "#e8746f",
+        Muscle::LevatorScapulae => "#b5651d",
+        Muscle::Rhomboids => "#d98cb3",
+        Muscle::Infraspinatus => "#7fb3d5",
+        Muscle::TeresMajor => "#2e86c1",
+        Muscle::SerratusPosteriorInferior => "#c39bd3",
+        Muscle::ExternalOblique => "#f0b27a",
+        Muscle::PsoasMajor => "#cb4335",
+        Muscle::Iliacus => "#f5cba7",
+        Muscle::IliotibialBand => "#d5dbdb",
+        Muscle::Sartorius => "#58d68d",
+        Muscle::RectusFemoris => "#f1948a",
+        Muscle::Adductors => "#76d7c4",
+        Muscle::VastusLateralis => "#bb8fce",
     }
 }
 
@@ -42,6 +57,21 @@ fn short(muscle: Muscle) -> &'static str {
         Muscle::Piriformis => "Pirif.",
         Muscle::TensorFasciaeLatae => "TFL",
         Muscle::Hamstrings => "Hamstr.",
+        Muscle::UpperTrapezius => "Up. trap.",
+        Muscle::MiddleTrapezius => "Mid. trap.",
+        Muscle::LevatorScapulae => "Lev. scap.",
+        Muscle::Rhomboids => "Rhomb.",
+        Muscle::Infraspinatus => "Infrasp.",
+        Muscle::TeresMajor => "Teres maj.",
+        Muscle::SerratusPosteriorInferior => "Serr. post. inf.",
+        Muscle::ExternalOblique => "Ext. obl.",
+        Muscle::PsoasMajor => "Psoas",
+        Muscle::Iliacus => "Iliacus",
+        Muscle::IliotibialBand => "IT band",
+        Muscle::Sartorius => "Sart.",
+        Muscle::RectusFemoris => "Rect. fem.",
+        Muscle::Adductors => "Adduct.",
+        Muscle::VastusLateralis => "Vast. lat.",
     }
 }
 

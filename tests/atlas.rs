@@ -137,10 +137,39 @@ fn every_region_is_clickable_at_its_largest_visible_triangle() {
     }
 }
 
+/// Muscles with reference text whose regions are drawn in the views that
+/// issue 14 adds (upper back, side and front hip views); shrinks to empty.
+const NOT_YET_DRAWN: [Muscle; 15] = [
+    Muscle::UpperTrapezius,
+    Muscle::LevatorScapulae,
+    Muscle::MiddleTrapezius,
+    Muscle::Rhomboids,
+    Muscle::Infraspinatus,
+    Muscle::TeresMajor,
+    Muscle::SerratusPosteriorInferior,
+    Muscle::ExternalOblique,
+    Muscle::PsoasMajor,
+    Muscle::Iliacus,
+    Muscle::IliotibialBand,
+    Muscle::Sartorius,
+    Muscle::RectusFemoris,
+    Muscle::Adductors,
+    Muscle::VastusLateralis,
+];
+
 #[test]
 fn every_muscle_has_both_sides_and_a_reference() {
     let atlas = atlas();
     for muscle in Muscle::ALL {
+        let reference = atlas
+            .reference(muscle)
+            .unwrap_or_else(|| panic!("no reference for {muscle:?}"));
+        for text in [&reference.action, &reference.referral, &reference.cautions] {
+            assert!(text.len() > 30, "{muscle:?}: {text:?} is too short");
+        }
+        if NOT_YET_DRAWN.contains(&muscle) {
+            continue;
+        }
         for side in [Side::Left, Side::Right] {
             assert!(
                 atlas
@@ -152,12 +181,6 @@ fn every_muscle_has_both_sides_and_a_reference() {
         }
         let layer = atlas.layer_of(muscle);
         assert!(atlas.region(muscle, Side::Left, layer).is_some());
-        let reference = atlas
-            .reference(muscle)
-            .unwrap_or_else(|| panic!("no reference for {muscle:?}"));
-        for text in [&reference.action, &reference.referral, &reference.cautions] {
-            assert!(text.len() > 30, "{muscle:?}: {text:?} is too short");
-        }
     }
     assert!(atlas.regions.iter().all(|r| r.side != Side::Both));
 }
@@ -524,7 +547,9 @@ fn references_say_what_a_therapist_must_know() {
     assert!(action.contains("pelvis level") && action.contains("one leg"));
     assert!(referral.contains("low back") && referral.contains("buttock"));
     assert!(referral.contains("back of the thigh"));
-    let (_, _, cautions) = text(Muscle::QuadratusLumborum);
+    let (_, referral, cautions) = text(Muscle::QuadratusLumborum);
+    assert!(referral.contains("lower buttock") && !referral.contains("upper buttock"));
+    assert!(referral.contains("lower abdomen"));
     assert!(cautions.contains("kidney") && cautions.contains("no deep pressure"));
     assert!(cautions.contains("lateral border") && cautions.contains("12th rib"));
     for m in [Muscle::ErectorSpinae, Muscle::Multifidus] {
@@ -536,6 +561,44 @@ fn references_say_what_a_therapist_must_know() {
     }
     let (_, _, cautions) = text(Muscle::Piriformis);
     assert!(cautions.contains("sciatic nerve") && cautions.contains("shooting"));
+    // The new muscles of the neck, upper back, side and front of the hip.
+    let (action, referral, cautions) = text(Muscle::UpperTrapezius);
+    assert!(action.contains("lifts the shoulder blade"));
+    assert!(referral.contains("temple") && referral.contains("headache"));
+    assert!(cautions.contains("brachial plexus") && cautions.contains("collarbone"));
+    let (_, referral, cautions) = text(Muscle::LevatorScapulae);
+    assert!(referral.contains("stiff neck"));
+    assert!(cautions.contains("never press on the vertebrae"));
+    let (_, _, cautions) = text(Muscle::Rhomboids);
+    assert!(cautions.contains("chest pain") && cautions.contains("emergency"));
+    let (_, referral, _) = text(Muscle::Infraspinatus);
+    assert!(referral.contains("front of the shoulder"));
+    let (_, _, cautions) = text(Muscle::TeresMajor);
+    assert!(cautions.contains("armpit"));
+    let (_, _, cautions) = text(Muscle::SerratusPosteriorInferior);
+    assert!(cautions.contains("kidney"));
+    let (_, _, cautions) = text(Muscle::ExternalOblique);
+    assert!(cautions.contains("lumbar triangle") && cautions.contains("physician"));
+    for m in [Muscle::PsoasMajor, Muscle::Iliacus] {
+        let (action, referral, cautions) = text(m);
+        assert!(action.contains("flexes the hip"), "{m:?}");
+        assert!(referral.contains("lumbar spine") && referral.contains("front of the thigh"));
+        assert!(cautions.contains("supine"), "{m:?}");
+    }
+    assert!(text(Muscle::PsoasMajor).2.contains("aorta"));
+    assert!(text(Muscle::PsoasMajor).2.contains("aneurysm"));
+    for m in [Muscle::Sartorius, Muscle::RectusFemoris, Muscle::Adductors] {
+        assert!(text(m).2.contains("femoral triangle"), "{m:?}");
+    }
+    assert!(text(Muscle::IliotibialBand).0.contains("not a muscle"));
+    assert!(
+        text(Muscle::VastusLateralis)
+            .1
+            .contains("outside of the knee")
+    );
+    // A muscle far from the kidneys does not warn about them.
+    assert!(!text(Muscle::Adductors).2.contains("kidney"));
+    assert!(!text(Muscle::Infraspinatus).2.contains("aorta"));
 }
 
 proptest! {

@@ -169,7 +169,7 @@ fn broken_files_give_clear_errors() {
         (
             "unknown_muscle.ron",
             Some(48),
-            "`psoas_major` in enum `Muscle`",
+            "`biceps_brachii` in enum `Muscle`",
         ),
         ("invalid_utf8.ron", Some(3), "not UTF-8"),
         (

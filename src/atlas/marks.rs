@@ -26,6 +26,10 @@ pub struct Mark {
 pub fn marks(plan: &Plan, atlas: &Atlas, warnings: &[Warning]) -> Vec<Mark> {
     let mut by_region: BTreeMap<MuscleSide, Mark> = BTreeMap::new();
     for (index, step) in plan.steps.iter().enumerate() {
+        // A muscle the map does not draw has no mark.
+        if !atlas.regions.iter().any(|r| r.muscle == step.muscle) {
+            continue;
+        }
         for region in step.region().one_sided() {
             let mark = by_region.entry(region).or_insert_with(|| Mark {
                 region,

@@ -59,6 +59,6 @@ pub enum PatternError {
     },
     #[error("{muscle}: trigger point id {id:?} is used twice")]
     DuplicateTriggerPoint { muscle: &'static str, id: String },
-    #[error("{muscle}: no essential zone")]
+    #[error("{muscle}: no essential zone and no zone beyond the chart")]
     NoEssentialZone { muscle: &'static str },
 }

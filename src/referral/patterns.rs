@@ -131,7 +131,7 @@ impl ReferralPatterns {
             if !seen.insert(pattern.muscle) {
                 return Err(PatternError::Duplicate { muscle });
             }
-            if pattern.essential.is_empty() {
+            if pattern.essential.is_empty() && pattern.beyond_chart.trim().is_empty() {
                 return Err(PatternError::NoEssentialZone { muscle });
             }
             let mut zones = HashSet::new();
@@ -172,15 +172,13 @@ impl ReferralPatterns {
         }
         let mut patterns = Vec::with_capacity(file.patterns.len());
         for muscle in Muscle::ALL {
-            let on_map = atlas.regions.iter().any(|r| r.muscle == muscle);
             match file.patterns.iter().find(|p| p.muscle == muscle) {
                 Some(p) => patterns.push(p.clone()),
-                None if on_map => {
+                None => {
                     return Err(PatternError::Missing {
                         muscle: muscle.id(),
                     });
                 }
-                None => {}
             }
         }
         Ok(ReferralPatterns { patterns })

@@ -25,7 +25,7 @@ pub struct PlanSummary {
     pub session_minutes: u16,
     /// Bit `i` set: `Muscle::ALL[i]` is planned. Bits, not a list: no
     /// allocation per plan at 10,000 plans.
-    muscle_bits: u16,
+    muscle_bits: MuscleBits,
     /// Bit `i` set: `Technique::ALL[i]` is used.
     technique_bits: u16,
     /// The client name in lower case: plans are grouped and searched by it.
@@ -39,7 +39,7 @@ impl PlanSummary {
         let muscle_bits = plan
             .steps
             .iter()
-            .fold(0, |bits, s| bits | 1 << muscle_index(s.muscle));
+            .fold(0, |bits, s| bits | 1 << s.muscle.index());
         let technique_bits = plan
             .steps
             .iter()
@@ -243,7 +243,7 @@ impl Library {
 /// then needs no search text of its own: less memory at 10,000 plans).
 struct QueryWord {
     text: String,
-    muscle_bits: u16,
+    muscle_bits: MuscleBits,
     technique_bits: u16,
 }
 
@@ -273,12 +273,9 @@ fn query_words(query: &str) -> Vec<QueryWord> {
         .collect()
 }
 
-fn muscle_index(muscle: Muscle) -> usize {
-    Muscle::ALL
-        .iter()
-        .position(|&m| m == muscle)
-        .unwrap_or_default()
-}
+/// One bit per muscle of `Muscle::ALL`.
+type MuscleBits = u32;
+const _: () = assert!(Muscle::ALL.len() <= MuscleBits::BITS as usize);
 
 /// Reads the files on every core: parsing, not the disk, is the slow part.
 pub(super) fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {

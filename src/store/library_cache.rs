@@ -18,7 +18,7 @@ use super::save::write_file_atomically;
 
 /// Starts every cache file; the last byte is the layout version. Bump it when
 /// `CacheFile` or `PlanSummary` change shape or meaning.
-const MAGIC: &[u8; 8] = b"MPLIBC\x00\x03";
+const MAGIC: &[u8; 8] = b"MPLIBC\x00\x04";
 
 /// A file modified this close to (or after) the scan that cached it may have
 /// changed again within the same timestamp tick: it is read again, not trusted.

@@ -30,7 +30,7 @@ pub fn referral_suggestions(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>)
     };
     let findings = nerve_sign_findings(drawing, chart);
     for finding in &findings {
-        let colour = style::level_colour(finding.level);
+        let colour = style::level_colour(finding.level, ui.visuals());
         ui.label(
             RichText::new(format!(
                 "{}: {} {}",
