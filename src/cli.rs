@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::model::Severity;
+use crate::referral::{self, BodyChart, ReferralPatterns};
 use crate::screening::screen;
 use crate::sheet::{Paper, SheetError, SheetOptions, render_sheet};
 use crate::store::{self, FileError, Library};
@@ -64,6 +65,15 @@ pub enum Command {
         #[arg(long)]
         record: bool,
     },
+    /// Rank the muscles whose referred pain explains the plan's pain drawing:
+    /// rank, muscle, side, score, reason, one a line.
+    Suggest {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// Use the pain drawn after the session instead of before.
+        #[arg(long)]
+        after: bool,
+    },
     /// List the plans, newest first: date, client, steps, minutes, file.
     List {
         /// Only plans whose client, muscles or techniques match this text.
@@ -95,6 +105,7 @@ pub fn run_command(
             deny_warnings,
         } => check(paths, plans_dir, *deny_warnings, out),
         Command::List { client } => list(plans_dir, client.as_deref().unwrap_or(""), out),
+        Command::Suggest { plan, after } => suggest(plan, *after, out),
         Command::Sheet {
             plan,
             output,
@@ -117,6 +128,8 @@ enum CliError {
     File(#[from] FileError),
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("a built-in data file is broken: {0}")]
+    Builtin(String),
     #[error("{}: cannot draw the plan sheet: {source}", .plan.display())]
     Sheet { plan: PathBuf, source: SheetError },
     #[error("{}: the plans folder does not exist (give another with --plans DIR)", .0.display())]
@@ -216,6 +229,50 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
             )?,
             Err(e) => writeln!(out, "unreadable: {e}")?,
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn suggest(plan_path: &Path, after: bool, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let plan = store::load_plan(plan_path)?;
+    let chart = BodyChart::try_builtin().map_err(|e| CliError::Builtin(e.to_string()))?;
+    let patterns = ReferralPatterns::try_builtin().map_err(|e| CliError::Builtin(e.to_string()))?;
+    let (pain, when) = if after {
+        (plan.pain_after.as_ref(), "after")
+    } else {
+        (plan.pain_before.as_ref(), "before")
+    };
+    let Some(drawing) = pain.map(|p| &p.drawing).filter(|d| !d.is_empty()) else {
+        writeln!(
+            out,
+            "{}: no pain drawing {when} the session; paint one in the window (Pain on the map)",
+            plan_path.display()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    for (rank, suggestion) in referral::suggest(drawing, chart, patterns)
+        .iter()
+        .enumerate()
+    {
+        writeln!(
+            out,
+            "{:>2}  {:<24}  {:<10}  {:.2}  {}",
+            rank + 1,
+            suggestion.muscle.name(),
+            suggestion.side.name(),
+            suggestion.score,
+            suggestion.reason
+        )?;
+    }
+    for finding in referral::nerve_sign_findings(drawing, chart) {
+        writeln!(
+            out,
+            "{}: warning: {}: {} {}",
+            plan_path.display(),
+            finding.level.name(),
+            finding.reason,
+            finding.suggestion
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

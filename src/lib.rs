@@ -1,8 +1,8 @@
 //! Massage session planner: plan a session on a clickable muscle map of the
 //! back and hips, keep plans as RON files, print a plan sheet.
 //!
-//! `model`, `atlas`, `store`, `screening`, `session` and `sheet` are the
-//! core and never use egui; `planner` holds the window's state and the one place that
+//! `model`, `atlas`, `referral`, `store`, `screening`, `session` and `sheet`
+//! are the core and never use egui; `planner` holds the window's state and the one place that
 //! changes it (`Planner::apply`), without egui either; `ui` draws and returns
 //! actions; `app` owns the window and carries out effects.
 
@@ -11,6 +11,7 @@ pub mod atlas;
 pub mod cli;
 pub mod model;
 pub mod planner;
+pub mod referral;
 pub mod screening;
 pub mod session;
 pub mod sheet;

@@ -228,3 +228,46 @@ fn list_on_a_plans_folder_that_does_not_exist_says_so_and_fails() {
         "{error}"
     );
 }
+
+#[test]
+fn suggest_ranks_the_muscles_for_marias_pain_drawing() {
+    let output = run(&["suggest", "plans/maria-keller-2026-11-18.ron"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 3, "{text}");
+    // rank, muscle, side, score, reason
+    let first: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(first[0], "1", "{text}");
+    let top3 = &lines[..3];
+    assert!(
+        top3.iter().any(
+            |l| (l.contains("Quadratus lumborum") || l.contains("Gluteus medius"))
+                && l.contains("  Right  ")
+        ),
+        "{text}"
+    );
+    assert!(lines[0].contains("painted areas"), "{text}");
+    // Lea's buttock into the back of the thigh: piriformis leads.
+    let lea = stdout(&run(&["suggest", "plans/lea-fischer-2026-11-24.ron"]));
+    assert!(lea.lines().next().unwrap().contains("Piriformis"), "{lea}");
+}
+
+#[test]
+fn suggest_without_a_drawing_says_so_and_a_bad_plan_fails_with_line_and_column() {
+    let plain = run(&["suggest", "plans/jonas-lindqvist-2026-11-20.ron"]);
+    assert_eq!(plain.status.code(), Some(0));
+    assert!(stdout(&plain).contains("no pain drawing before the session"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(\n    format: 3,\n    client: (name: \"A\"),\n    date: 2026,\n)\n",
+    )
+    .unwrap();
+    let output = run(&["suggest", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains(&format!("{}:4:", bad.display())), "{err}");
+}

@@ -184,11 +184,13 @@ fn pain_before_and_after_are_recorded() {
     let pain = Pain {
         level: PainLevel::new(6).unwrap(),
         location: "right low back".into(),
+        ..Pain::default()
     };
     p.apply(Action::Edit(Edit::PainBefore(Some(pain.clone()))));
     p.apply(Action::Edit(Edit::PainAfter(Some(Pain {
         level: PainLevel::new(3).unwrap(),
         location: String::new(),
+        ..Pain::default()
     }))));
     assert_eq!(p.plan().pain_before, Some(pain));
     assert_eq!(p.plan().pain_after.as_ref().unwrap().level.level(), 3);

@@ -20,6 +20,7 @@ fn plan() -> Plan {
     plan.pain_before = Some(Pain {
         level: PainLevel::new(7).unwrap(),
         location: "low back, right".into(),
+        drawing: Default::default(),
     });
     for (muscle, side, technique, minutes) in [
         (Muscle::ErectorSpinae, Side::Both, Technique::Swedish, 10),
@@ -108,6 +109,7 @@ fn a_whole_session_is_recorded_and_read_back_from_the_file() {
     plan.pain_after = Some(Pain {
         level: PainLevel::new(4).unwrap(),
         location: "low back, right".into(),
+        drawing: Default::default(),
     });
     let record = plan.record.as_mut().unwrap();
     assert_eq!(

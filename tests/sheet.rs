@@ -287,6 +287,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     plan.pain_before = Some(Pain {
         level: PainLevel::new(6)?,
         location: "right low back".to_owned(),
+        ..Pain::default()
     });
     // Deep work on the right QL was decided on; the left one was not.
     plan.acknowledged.push(Acknowledgement {
@@ -661,10 +662,12 @@ fn plan_with_record() -> Plan {
     plan.pain_before = Some(Pain {
         level: PainLevel::new(7).unwrap_or_default(),
         location: "low back, right side".to_owned(),
+        drawing: Default::default(),
     });
     plan.pain_after = Some(Pain {
         level: PainLevel::new(4).unwrap_or_default(),
         location: "right buttock".to_owned(),
+        drawing: Default::default(),
     });
     let record = |step, seconds, outcome, pressure: Option<u8>, note: &str| StepRecord {
         step,

@@ -60,6 +60,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 let pain_before = pain.map(|(level, location)| Pain {
                     level: PainLevel::new(level).expect("0..=10 is in range"),
                     location,
+                    ..Pain::default()
                 });
                 Plan {
                     format: massage_planner::model::FORMAT_VERSION,

@@ -30,6 +30,8 @@ pub use error::AtlasError;
 pub use geometry::{Point, polygon_area, polygon_centroid, polygon_contains};
 pub use marks::{Mark, marks};
 pub use region::{Landmark, Layer, MuscleReference, Outline, Region};
+/// Triangles of a simple outline (also used by the pain drawing's body chart).
+pub(crate) use triangulate::triangulate as triangulate_outline;
 pub use view::{View, ViewKind};
 
 use crate::model::{Muscle, Side, Site};

@@ -7,6 +7,7 @@ mod muscle;
 mod muscle_search;
 mod muscle_side;
 mod pain;
+mod pain_drawing;
 mod plan;
 mod pressure;
 mod record;
@@ -22,6 +23,9 @@ pub use muscle::Muscle;
 pub use muscle_search::find_muscles;
 pub use muscle_side::MuscleSide;
 pub use pain::{Pain, PainLevel, PainOutOfRange};
+pub use pain_drawing::{
+    BodyView, Cell, CellSet, CellsSyntax, PainArea, PainDrawing, PainMark, PainQuality,
+};
 pub use plan::{Client, DEFAULT_SESSION_MINUTES, FORMAT_VERSION, Plan, Step};
 pub use pressure::{Pressure, PressureOutOfRange};
 pub use record::{Outcome, Seconds, SecondsOutOfRange, SessionRecord, Soap, StepRecord};

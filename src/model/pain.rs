@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::PainDrawing;
+
 /// Pain as the client rates it, 0 (none) to 10 (worst imaginable); a separate
 /// scale from pressure.
 #[derive(
@@ -41,13 +43,16 @@ impl From<PainLevel> for u8 {
     }
 }
 
-/// A pain rating and where the client feels it.
+/// A pain rating, where the client feels it in words and, since format 3,
+/// as a drawing on the body chart.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pain {
     pub level: PainLevel,
     #[serde(default)]
     pub location: String,
+    #[serde(default, skip_serializing_if = "PainDrawing::is_empty")]
+    pub drawing: PainDrawing,
 }
 
 impl std::fmt::Display for Pain {

@@ -6,7 +6,7 @@ use super::{Acknowledgement, Muscle, MuscleSide, Pain, Pressure, SessionRecord, 
 /// The plan file format this build writes. Older formats are migrated on
 /// load (see `store::format`); newer ones are refused.
 /// Format 2 added pain ratings and acknowledged warnings; format 3 the
-/// session record.
+/// session record, the pain drawing and a step's trigger point.
 pub const FORMAT_VERSION: u32 = 3;
 
 /// One session for one client. Field order here is the order in the file.

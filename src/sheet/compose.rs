@@ -9,6 +9,7 @@ use super::SheetOptions;
 use super::fonts::Fonts;
 use super::layout::{Frame, Op, Pager, Pen, Rect, grey};
 use super::map::{Legend, MapBlock};
+use super::pain_figure::PainBlock;
 use super::record::lay_out_record;
 use super::sections::{Section, sections};
 use super::table::{lay_out_table, table_height};
@@ -242,7 +243,7 @@ enum Note {
 }
 
 /// The smallest the map gets to keep a plan on one page.
-const MIN_MAP_HEIGHT: f32 = 190.0;
+const MIN_MAP_HEIGHT: f32 = 150.0;
 /// The map column is at most this share of the width.
 const MAP_COLUMN_SHARE: f32 = 0.4;
 /// The map column is never narrower than this, for its caption.
@@ -254,6 +255,9 @@ struct Split {
     map_height: f32,
     block: MapBlock,
     legend: Legend,
+    pain: Option<PainBlock>,
+    /// Width of the map column (the pain drawing goes under the map).
+    map_column: f32,
     side_x: f32,
     side_width: f32,
 }
@@ -268,6 +272,8 @@ impl Split {
             map_height,
             block: MapBlock::new(fonts, plan, column),
             legend: Legend::new(fonts, plan, side_width),
+            pain: PainBlock::new(plan),
+            map_column: column,
             side_x,
             side_width,
         }
@@ -278,8 +284,12 @@ impl Split {
         let notes: f32 = sections
             .iter()
             .map(|s| s.height(fonts, self.side_width))
-            .sum();
-        let map = self.block.height(self.map_height);
+            .sum::<f32>();
+        let map = self.block.height(self.map_height)
+            + self
+                .pain
+                .as_ref()
+                .map_or(0.0, |p| p.height(fonts, self.map_column));
         map.max(notes + self.legend.height())
     }
 }
@@ -312,10 +322,20 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
         map_height,
         block,
         legend,
+        pain,
+        map_column,
         side_x,
         side_width,
     } = split.unwrap_or_else(|| Split::new(fonts, plan, &frame, largest));
-    let map_bottom = block.place(pager, plan, &options.warnings, frame.left, map_height);
+    let mut map_bottom = block.place(pager, plan, &options.warnings, frame.left, map_height);
+    // The client's pain drawing under the map, in the map column.
+    if let Some(pain) = &pain {
+        pager.y = map_bottom;
+        pain.place(pager, &|_, _| (frame.left, map_column));
+        if pager.page() == 0 {
+            map_bottom = pager.y;
+        }
+    }
 
     pager.y = top;
     let column = move |page: usize, y: f32| {

@@ -99,6 +99,8 @@ pub(crate) enum Op {
     Swatch { rect: Rect, technique: Technique },
     /// The muscle map.
     Map(Box<MapDrawing>),
+    /// One figure of the client's pain drawing.
+    PainFigure(Box<super::pain_figure::PainPanel>),
 }
 
 /// The printable area of a page.

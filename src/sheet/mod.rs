@@ -23,6 +23,7 @@ mod layout;
 mod map;
 mod map_drawing;
 mod map_paint;
+mod pain_figure;
 mod paper;
 mod primitives;
 mod record;

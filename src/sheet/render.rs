@@ -87,5 +87,6 @@ fn draw(surface: &mut Surface, fonts: &Fonts, op: &Op) {
             }
         }
         Op::Map(map) => draw_map(surface, fonts, map),
+        Op::PainFigure(panel) => super::pain_figure::draw_pain_panel(surface, fonts, panel),
     }
 }

@@ -143,8 +143,9 @@ pub(crate) fn pain_field(
                     && !chosen
                     && let Ok(level) = PainLevel::new(level)
                 {
-                    let location = pain.map(|p| p.location.clone()).unwrap_or_default();
-                    actions.push(Action::Edit(edit(Some(Pain { level, location }))));
+                    // A new level keeps the words and the drawing.
+                    let kept = pain.cloned().unwrap_or_default();
+                    actions.push(Action::Edit(edit(Some(Pain { level, ..kept }))));
                 }
             }
         });
@@ -159,9 +160,11 @@ pub(crate) fn pain_field(
                 &response,
                 format!("Where the pain is felt {which} the session"),
             );
-            let level = current.level;
             push_text_edit(&response, location, actions, |location| {
-                edit(Some(Pain { level, location }))
+                edit(Some(Pain {
+                    location,
+                    ..current.clone()
+                }))
             });
         }
     });

@@ -188,6 +188,26 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
     picked.map(|r| MapAction::Pick(MuscleSide::new(r.muscle, r.side)))
 }
 
+/// "Zones (right): back of the iliac crest, ...; spillover: groin": the
+/// named body areas of the muscle's referral pattern.
+fn referral_zones(region: &Region) -> Option<String> {
+    let chart = crate::referral::BodyChart::try_builtin().ok()?;
+    let patterns = crate::referral::ReferralPatterns::try_builtin().ok()?;
+    let (essential, spillover) = patterns.zone_names(chart, region.muscle);
+    if essential.is_empty() {
+        return None;
+    }
+    let mut text = format!(
+        "Zones ({}): {}",
+        region.side.name().to_lowercase(),
+        essential.join(", ")
+    );
+    if !spillover.is_empty() {
+        text.push_str(&format!("; spillover: {}", spillover.join(", ")));
+    }
+    Some(text)
+}
+
 fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &MapView<'_>) {
     let plan = view.plan;
     response.clone().on_hover_ui_at_pointer(|ui| {
@@ -196,6 +216,9 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &Ma
         if let Some(reference) = atlas.reference(region.muscle) {
             ui.label(format!("Action: {}", reference.action));
             ui.label(format!("Pain refers: {}", reference.referral));
+            if let Some(zones) = referral_zones(region) {
+                ui.label(zones);
+            }
             ui.label(
                 RichText::new(format!("Caution: {}", reference.cautions))
                     .color(style::warning(ui.visuals())),

@@ -22,5 +22,6 @@ pub mod shortcuts;
 pub mod status_bar;
 mod step_row;
 pub mod style;
+pub mod suggestions;
 pub mod time_bar;
 pub mod unsaved_dialog;

@@ -10,6 +10,7 @@ use super::accessible::name_widget;
 use super::client_section::client_section;
 use super::safety::{ClientView, client_summary, warning_list};
 use super::step_row::{StepRow, step_row, sticky_title};
+use super::suggestions::referral_suggestions;
 use super::time_bar::time_bar;
 use crate::model::{Finding, Plan, find_muscles};
 use crate::planner::{Action, Command, DocState};
@@ -44,6 +45,7 @@ pub fn plan_editor(ui: &mut Ui, view: &EditorView<'_>) -> Vec<Action> {
         .show(ui, |ui| {
             ui.add_space(4.0);
             client_section(ui, view.plan, &view.problems, &mut actions);
+            referral_suggestions(ui, view.plan, &mut actions);
             client_summary(ui, &view.client, &mut actions);
             let whole_plan: Vec<&Warning> =
                 view.warnings.iter().filter(|w| w.step.is_none()).collect();
