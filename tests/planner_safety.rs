@@ -40,7 +40,7 @@ fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan(
     assert!(
         p.warnings()
             .iter()
-            .all(|w| w.rule != "disc_deep_work_lumbar")
+            .all(|w| w.rule != "disc_lumbar_pressure")
     );
 
     p.apply(Action::Command(Command::EditClientRecord));
@@ -61,7 +61,7 @@ fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan(
     let warning = p
         .warnings()
         .into_iter()
-        .find(|w| w.rule == "disc_deep_work_lumbar")
+        .find(|w| w.rule == "disc_lumbar_pressure")
         .expect("the disc rule fires for the deep step");
     assert_eq!(warning.step, Some(0));
     assert!(warning.because.contains("L5-S1"));
@@ -133,11 +133,12 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
         .unwrap();
     assert!(warning.is_open());
 
-    p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement {
-        rule: warning.rule.clone(),
-        region: warning.region,
-        note: String::new(),
-    })));
+    p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement::new(
+        &warning.rule,
+        warning.region,
+        &warning.because,
+        "",
+    ))));
     p.apply(Action::Edit(Edit::AcknowledgementNote {
         rule: warning.rule.clone(),
         region: warning.region,
@@ -229,7 +230,7 @@ fn a_broken_rules_file_in_the_folder_is_reported_and_the_built_in_rules_apply() 
     let error = p.error().unwrap().to_string();
     assert!(error.contains("screening-rules.ron"), "{error}");
     assert!(error.contains("built-in"), "{error}");
-    assert!(p.rules().get("red_flags").is_some());
+    assert!(p.rules().get("cauda_equina").is_some());
 }
 
 #[test]

@@ -26,6 +26,7 @@ fn step(
         technique,
         pressure: Pressure::new(pressure).unwrap_or_default(),
         minutes,
+        position: None,
         notes: notes.to_owned(),
     }
 }
@@ -293,6 +294,8 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
         rule: "kidney_area_ql".to_owned(),
         region: Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)),
         note: "angled away".to_owned(),
+        because: None,
+        clearance: None,
     });
     let mut client = ClientRecord::new("Maria Keller", "MK-0142");
     let mut disc = Condition::new(ConditionKind::HerniatedDisc);

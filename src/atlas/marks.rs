@@ -78,6 +78,7 @@ mod tests {
             suggestion: String::new(),
             because: String::new(),
             acknowledged: None,
+            clearance: None,
         }
     }
 

@@ -93,8 +93,14 @@ impl Planner {
             Edit::PainBefore(v) => doc.edit(key, |p| p.pain_before = v),
             Edit::PainAfter(v) => doc.edit(key, |p| p.pain_after = v),
             Edit::Acknowledge(ack) => {
-                if doc.plan.acknowledgement(&ack.rule, ack.region).is_none() {
-                    doc.edit(key, |p| p.acknowledged.push(ack));
+                let same = doc.plan.acknowledged.iter().any(|a| *a == ack);
+                if !same {
+                    // One acknowledgement per rule and region: a new
+                    // decision replaces one made on other conditions.
+                    doc.edit(key, |p| {
+                        p.acknowledged.retain(|a| !a.is_for(&ack.rule, ack.region));
+                        p.acknowledged.push(ack);
+                    });
                 }
             }
             Edit::Unacknowledge { rule, region } => {

@@ -603,7 +603,14 @@ impl Planner {
             Continuation::Open(path) => self.open(&path),
             Continuation::OpenDialog => self.ask_for_file(FileDialog::OpenPlan, String::new()),
             Continuation::NewSessionFromThis => {
-                let copy = self.doc.plan.next_session(self.today);
+                // The client is the same: acknowledgements whose conditions
+                // have not changed carry over.
+                let copy = crate::screening::next_session(
+                    &self.doc.plan,
+                    self.today,
+                    self.client.record.as_ref(),
+                    &self.rules.set,
+                );
                 let blank = Plan::new(self.today);
                 self.message = format!(
                     "New session for {} from the plan of {} (not saved yet)",

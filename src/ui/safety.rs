@@ -98,16 +98,23 @@ fn warning_card(ui: &mut Ui, warning: &Warning, actions: &mut Vec<Action>) {
 fn open_warning(ui: &mut Ui, warning: &Warning, colour: egui::Color32, actions: &mut Vec<Action>) {
     ui.label(RichText::new(headline(warning)).color(colour).strong());
     ui.horizontal_wrapped(|ui| {
-        if ui
+        if !warning.level.can_be_acknowledged() {
+            ui.label(
+                RichText::new("Cannot be acknowledged: the client needs emergency care first.")
+                    .color(colour)
+                    .strong(),
+            );
+        } else if ui
             .button("Acknowledge")
             .on_hover_text("I have read this and decided; add a note why")
             .clicked()
         {
-            actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement {
-                rule: warning.rule.clone(),
-                region: warning.region,
-                note: String::new(),
-            })));
+            actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement::new(
+                &warning.rule,
+                warning.region,
+                &warning.because,
+                "",
+            ))));
         }
         let why = why(warning);
         if !why.is_empty() {
