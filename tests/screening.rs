@@ -298,7 +298,7 @@ fn the_example_plans_show_warnings_for_clients_with_conditions() {
     assert!(
         maria
             .iter()
-            .any(|w| w.rule == "kidney_area_ql" && w.is_open())
+            .any(|w| w.rule == "disc_stretching" && w.is_open())
     );
     assert!(
         maria
