@@ -197,6 +197,20 @@ impl ConditionKind {
         ConditionFields { side, place, weeks }
     }
 
+    /// A sign of cauda equina syndrome or cord compression: the emergency
+    /// department now.
+    pub fn is_emergency(self) -> bool {
+        use ConditionKind as K;
+        matches!(
+            self,
+            K::BladderOrBowelLoss
+                | K::SaddleNumbness
+                | K::UrinaryRetention
+                | K::BilateralSciatica
+                | K::ProgressiveLegWeakness
+        )
+    }
+
     /// A low-back red flag: any massage waits for a physician, or the
     /// emergency department.
     pub fn is_red_flag(self) -> bool {

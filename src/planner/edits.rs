@@ -93,7 +93,7 @@ impl Planner {
             Edit::PainBefore(v) => doc.edit(key, |p| p.pain_before = v),
             Edit::PainAfter(v) => doc.edit(key, |p| p.pain_after = v),
             Edit::Acknowledge(ack) => {
-                let same = doc.plan.acknowledged.iter().any(|a| *a == ack);
+                let same = doc.plan.acknowledged.contains(&ack);
                 if !same {
                     // One acknowledgement per rule and region: a new
                     // decision replaces one made on other conditions.
