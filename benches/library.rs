@@ -34,6 +34,7 @@ fn plan_number(n: usize) -> Plan {
     plan.goals = "Low back pain after desk work; re-test side bending.".into();
     plan.steps = (0..5 + n % 16)
         .map(|i| Step {
+            position: None,
             notes: "Work from the lateral border, slowly.".into(),
             ..Step::new(
                 Muscle::ALL[(n + i) % Muscle::ALL.len()],

@@ -32,6 +32,7 @@ fn fifteen_step_plan() -> Plan {
             technique: Technique::ALL[i % Technique::ALL.len()],
             pressure: Pressure::new(1 + (i % 5) as u8).unwrap_or_default(),
             minutes: 4 + (i % 4) as u16,
+            position: None,
             notes: if i % 3 == 2 {
                 String::new()
             } else {

@@ -78,6 +78,7 @@ pub fn sample_plan(seq: &mut Sequence, index: usize) -> Option<Plan> {
             technique: Technique::ALL[seq.next(Technique::ALL.len())],
             pressure: Pressure::new(1 + u8::try_from(seq.next(5)).unwrap_or(2)).unwrap_or_default(),
             minutes: 2 + u16::try_from(seq.next(10)).unwrap_or(3),
+            position: None,
             notes: NOTES[seq.next(NOTES.len())].to_string(),
         })
         .collect();

@@ -44,16 +44,11 @@ fn check_prints_safety_warnings_without_failing_unless_denied() {
         "plans/lea-fischer-2026-11-24.ron",
     ]);
     assert_eq!(denied.status.code(), Some(1));
-    // Acknowledged warnings are not repeated: Maria's right QL was decided on.
+    // Acknowledged warnings are not repeated: Maria's QL work near the
+    // kidney area was decided on; her piriformis stretch was not.
     let maria = stdout(&run(&["check", "plans/maria-keller-2026-11-18.ron"]));
-    assert!(
-        maria.contains("step 3: Adjust: Quadratus lumborum"),
-        "{maria}"
-    );
-    assert!(
-        !maria.contains("step 4: Adjust: Quadratus lumborum"),
-        "{maria}"
-    );
+    assert!(maria.contains("step 7: Adjust: Herniated disc"), "{maria}");
+    assert!(!maria.contains("Quadratus lumborum lies next"), "{maria}");
 }
 
 #[test]
@@ -270,4 +265,37 @@ fn suggest_without_a_drawing_says_so_and_a_bad_plan_fails_with_line_and_column()
     assert_eq!(output.status.code(), Some(1));
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains(&format!("{}:4:", bad.display())), "{err}");
+}
+
+#[test]
+fn check_names_emergency_and_refer_out_findings_and_fails_on_them_when_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    // Aiko Tanaka fell on her hip while on anticoagulants: Refer out.
+    let plan = dir.path().join("aiko-tanaka-2026-11-23.ron");
+    std::fs::copy(examples.join("aiko-tanaka-2026-11-23.ron"), &plan).unwrap();
+    std::fs::create_dir(dir.path().join("clients")).unwrap();
+    let record = std::fs::read_to_string(examples.join("clients/aiko-tanaka.ron")).unwrap();
+    // ...and now reports urinary retention: Emergency.
+    let record = record.replace(
+        "    conditions: [\n",
+        "    conditions: [\n        (\n            kind: UrinaryRetention,\n        ),\n",
+    );
+    std::fs::write(dir.path().join("clients/aiko-tanaka.ron"), record).unwrap();
+    let plan_arg = plan.to_str().unwrap();
+    let plans_arg = dir.path().to_str().unwrap();
+
+    let output = run(&["check", "--plans", plans_arg, plan_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    for expected in [
+        ": warning: Emergency: Possible cauda equina syndrome",
+        "emergency department now",
+        ": warning: Refer out: Recent fall with anticoagulants",
+        ": warning: step 4: Avoid: Recent fall or trauma",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let denied = run(&["check", "--deny-warnings", "--plans", plans_arg, plan_arg]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stdout(&denied));
 }

@@ -40,6 +40,7 @@ fn big_plan(version: &str) -> Plan {
             technique: Technique::ALL[i % Technique::ALL.len()],
             pressure: Pressure::new(1 + (i % 5) as u8).expect("1..=5"),
             minutes: 1 + (i % 9) as u16,
+            position: None,
             notes: format!(
                 "Version {version}, step {i}: {}",
                 "slow strokes along the fibres, then across; check in with the client. ".repeat(6)

@@ -40,7 +40,7 @@ fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan(
     assert!(
         p.warnings()
             .iter()
-            .all(|w| w.rule != "disc_deep_work_lumbar")
+            .all(|w| w.rule != "disc_lumbar_pressure")
     );
 
     p.apply(Action::Command(Command::EditClientRecord));
@@ -61,7 +61,7 @@ fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan(
     let warning = p
         .warnings()
         .into_iter()
-        .find(|w| w.rule == "disc_deep_work_lumbar")
+        .find(|w| w.rule == "disc_lumbar_pressure")
         .expect("the disc rule fires for the deep step");
     assert_eq!(warning.step, Some(0));
     assert!(warning.because.contains("L5-S1"));
@@ -133,11 +133,12 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
         .unwrap();
     assert!(warning.is_open());
 
-    p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement {
-        rule: warning.rule.clone(),
-        region: warning.region,
-        note: String::new(),
-    })));
+    p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement::new(
+        &warning.rule,
+        warning.region,
+        &warning.because,
+        "",
+    ))));
     p.apply(Action::Edit(Edit::AcknowledgementNote {
         rule: warning.rule.clone(),
         region: warning.region,
@@ -231,7 +232,7 @@ fn a_broken_rules_file_in_the_folder_is_reported_and_the_built_in_rules_apply() 
     let error = p.error().unwrap().to_string();
     assert!(error.contains("screening-rules.ron"), "{error}");
     assert!(error.contains("built-in"), "{error}");
-    assert!(p.rules().get("red_flags").is_some());
+    assert!(p.rules().get("cauda_equina").is_some());
 }
 
 #[test]
@@ -243,4 +244,132 @@ fn the_record_next_to_an_opened_plan_is_used() {
     let record = p.client_record().expect("found next to the plan");
     assert_eq!(record.name, "Aiko Tanaka");
     assert!(p.warnings().iter().any(|w| w.rule == "client_avoid_area"));
+}
+
+/// Ada Lind's record with `kinds`, saved before the planner opens her plan.
+fn ada_with(dir: &Path, kinds: &[ConditionKind]) -> Planner {
+    let mut record = massage_planner::model::ClientRecord::new("Ada Lind", "");
+    record.conditions = kinds.iter().map(|&k| Condition::new(k)).collect();
+    store::save_client_record(dir, &record).unwrap();
+    ada_with_deep_back_work(dir)
+}
+
+#[test]
+fn an_emergency_cannot_be_acknowledged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ada_with(dir.path(), &[ConditionKind::UrinaryRetention]);
+    let warning = p
+        .warnings()
+        .into_iter()
+        .find(|w| w.rule == "cauda_equina")
+        .expect("urinary retention is an emergency");
+    assert_eq!(warning.level, massage_planner::screening::Level::Emergency);
+    p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement::new(
+        &warning.rule,
+        None,
+        &warning.because,
+        "client says it is fine",
+    ))));
+    assert!(p.plan().acknowledged.is_empty());
+    assert!(p.message().contains("emergency"), "{}", p.message());
+    assert!(
+        p.warnings()
+            .iter()
+            .any(|w| w.rule == "cauda_equina" && w.is_open())
+    );
+}
+
+#[test]
+fn a_refer_out_is_acknowledged_with_a_clearance_as_one_undoable_edit() {
+    use massage_planner::model::Clearance;
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = ada_with(dir.path(), &[ConditionKind::HistoryOfCancer]);
+    let warning = p
+        .warnings()
+        .into_iter()
+        .find(|w| w.rule == "red_flag_cancer")
+        .expect("a history of cancer refers out");
+    let mut ack = Acknowledgement::new(&warning.rule, None, &warning.because, "");
+    p.apply(Action::Edit(Edit::Acknowledge(ack.clone())));
+    assert!(
+        p.plan().acknowledged.is_empty(),
+        "no clearance, no acknowledgement"
+    );
+    assert!(p.message().contains("clearance"), "{}", p.message());
+
+    ack.clearance = Some(Clearance {
+        by: "Dr. Weber".into(),
+        date: date(2026, 11, 20),
+        note: String::new(),
+    });
+    p.apply(Action::Edit(Edit::Acknowledge(ack)));
+    p.apply(Action::Edit(Edit::Clearance {
+        rule: warning.rule.clone(),
+        region: None,
+        clearance: Clearance {
+            by: "Dr. Weber".into(),
+            date: date(2026, 11, 20),
+            note: "gentle massage fine".into(),
+        },
+    }));
+    let now = p
+        .warnings()
+        .into_iter()
+        .find(|w| w.rule == "red_flag_cancer")
+        .unwrap();
+    assert!(!now.is_open());
+    assert_eq!(now.clearance.unwrap().note, "gentle massage fine");
+    p.apply(Action::Command(Command::Undo));
+    p.apply(Action::Command(Command::Undo));
+    assert!(p.plan().acknowledged.is_empty());
+}
+
+/// Maria Keller's plan of 18 November and her record, copied to `dir`.
+fn maria(dir: &Path) -> Planner {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let plan = dir.join("maria-keller-2026-11-18.ron");
+    std::fs::copy(examples.join("maria-keller-2026-11-18.ron"), &plan).unwrap();
+    std::fs::create_dir_all(dir.join("clients")).unwrap();
+    std::fs::copy(
+        examples.join("clients/maria-keller.ron"),
+        dir.join("clients/maria-keller.ron"),
+    )
+    .unwrap();
+    let mut p = planner(dir);
+    p.apply(Action::OpenPath(plan));
+    assert!(p.error().is_none(), "{:?}", p.error());
+    p
+}
+
+#[test]
+fn reordering_to_turn_less_is_one_undoable_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = maria(dir.path());
+    assert_eq!(p.plan().position_changes(), 5);
+    p.apply(Action::Edit(Edit::StepPosition(
+        0,
+        Some(massage_planner::model::Position::Prone),
+    )));
+    p.apply(Action::Edit(Edit::TurnClientLess));
+    assert_eq!(p.plan().position_changes(), 3);
+    assert!(p.is_dirty());
+    p.apply(Action::Command(Command::Undo));
+    assert_eq!(p.plan().position_changes(), 5);
+}
+
+#[test]
+fn a_new_session_keeps_the_decisions_whose_conditions_have_not_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = maria(dir.path());
+    let decided = p.plan().acknowledged.clone();
+    assert!(!decided.is_empty());
+    p.apply(Action::Command(Command::NewSessionFromThis));
+    assert_eq!(p.plan().date, date(2026, 11, 25));
+    assert_eq!(p.plan().acknowledged, decided);
+    assert!(
+        p.warnings()
+            .iter()
+            .filter(|w| w.rule == "kidney_area_ql")
+            .all(|w| !w.is_open())
+    );
 }

@@ -26,6 +26,7 @@ fn step(
         technique,
         pressure: Pressure::new(pressure).unwrap_or_default(),
         minutes,
+        position: None,
         notes: notes.to_owned(),
     }
 }
@@ -294,6 +295,8 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
         rule: "kidney_area_ql".to_owned(),
         region: Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)),
         note: "angled away".to_owned(),
+        because: None,
+        clearance: None,
     });
     let mut client = ClientRecord::new("Maria Keller", "MK-0142");
     let mut disc = Condition::new(ConditionKind::HerniatedDisc);
@@ -330,7 +333,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     ] {
         assert!(flat.contains(expected), "missing {expected:?} in {flat}");
     }
-    let open_line = format!("• Adjust, step {} (Left quadratus lumborum):", left_ql + 1);
+    let open_line = format!("• Note, step {} (Left quadratus lumborum):", left_ql + 1);
     assert!(flat.contains(&open_line), "{open_line:?} in {flat}");
     assert!(
         !flat.contains("(Right quadratus lumborum)"),
@@ -759,4 +762,81 @@ fn a_record_sheet_without_a_record_says_so() -> TestResult {
     let text = all_text(&read_pdf(&render_sheet(&example_plan(), &options)?)?);
     assert!(text.contains("No session record yet"), "{text}");
     Ok(())
+}
+
+#[test]
+fn emergency_and_refer_out_findings_are_always_printed_with_their_clearance() -> TestResult {
+    use massage_planner::model::{
+        Acknowledgement, Clearance, ClientRecord, Condition, ConditionKind, Position,
+    };
+    use massage_planner::screening::{RuleSet, screen};
+    let mut plan = example_plan();
+    plan.steps[0].position = Some(Position::SideLyingLeft);
+    plan.steps[1].technique = Technique::Percussion;
+    let mut client = ClientRecord::new("Maria Keller", "MK-0142");
+    client
+        .conditions
+        .push(Condition::new(ConditionKind::UrinaryRetention));
+    client
+        .conditions
+        .push(Condition::new(ConditionKind::HistoryOfCancer));
+    let rules = RuleSet::builtin()?;
+    let because = screen(&plan, Some(&client), &rules)
+        .into_iter()
+        .find(|w| w.rule == "red_flag_cancer")
+        .ok_or("the cancer red flag fires")?
+        .because;
+    // The therapist tries to acknowledge both; only the cleared Refer out holds.
+    let mut cleared = Acknowledgement::new("red_flag_cancer", None, &because, "");
+    cleared.clearance = Some(Clearance {
+        by: "Dr. Weber".to_owned(),
+        date: date(2026, 11, 20),
+        note: "no spread; gentle massage fine".to_owned(),
+    });
+    plan.acknowledged.push(cleared);
+    plan.acknowledged
+        .push(Acknowledgement::new("cauda_equina", None, "", "seen"));
+    let options = SheetOptions {
+        client: Some(client),
+        warnings: screen(&plan, Some(&client_of(&plan)), &rules),
+        ..options(Paper::A4)
+    };
+    let pdf = render_sheet(&plan, &options)?;
+    let text = all_text(&read_pdf(&pdf)?);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Safety warnings (not yet acknowledged)",
+        "• Emergency: Possible cauda equina syndrome",
+        "emergency department now",
+        "Referred out and cleared",
+        "Cleared by Dr. Weber on 2026-11-20: no spread; gentle massage fine",
+        "Side-lying on the left side.",
+        "about an inch",
+    ] {
+        assert!(flat.contains(expected), "missing {expected:?} in {flat}");
+    }
+    // The cleared finding is not listed as open.
+    let open = flat
+        .split("Safety warnings (not yet acknowledged)")
+        .nth(1)
+        .ok_or("open section")?;
+    let open = open
+        .split("Referred out and cleared")
+        .next()
+        .ok_or("split")?;
+    assert!(!open.contains("History of cancer with back pain"), "{open}");
+    Ok(())
+}
+
+/// The same record the test above builds, for screening.
+fn client_of(plan: &Plan) -> massage_planner::model::ClientRecord {
+    use massage_planner::model::{ClientRecord, Condition, ConditionKind};
+    let mut client = ClientRecord::new(&plan.client.name, "MK-0142");
+    client
+        .conditions
+        .push(Condition::new(ConditionKind::UrinaryRetention));
+    client
+        .conditions
+        .push(Condition::new(ConditionKind::HistoryOfCancer));
+    client
 }

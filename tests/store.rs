@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use massage_planner::model::{
-    Acknowledgement, Client, Muscle, MuscleSide, Outcome, Pain, PainLevel, Plan, Pressure, Seconds,
-    SessionRecord, Side, Soap, Step, StepRecord, Technique,
+    Acknowledgement, Clearance, Client, Muscle, MuscleSide, Outcome, Pain, PainLevel, Plan,
+    Position, Pressure, Seconds, SessionRecord, Side, Soap, Step, StepRecord, Technique,
 };
 use massage_planner::store::{
     self, FileStamp, Library, Overwrite, Problem, load_plan, parse_plan, plan_to_ron,
@@ -27,16 +27,20 @@ fn arb_step() -> impl Strategy<Value = Step> {
         prop::sample::select(Technique::ALL.to_vec()),
         1u8..=5,
         0u16..=400,
+        prop::option::of(prop::sample::select(Position::ALL.to_vec())),
         ".*",
     )
-        .prop_map(|(muscle, side, technique, level, minutes, notes)| Step {
-            muscle,
-            side,
-            technique,
-            pressure: Pressure::new(level).expect("1..=5 is in range"),
-            minutes,
-            notes,
-        })
+        .prop_map(
+            |(muscle, side, technique, level, minutes, position, notes)| Step {
+                muscle,
+                side,
+                technique,
+                pressure: Pressure::new(level).expect("1..=5 is in range"),
+                minutes,
+                position,
+                notes,
+            },
+        )
 }
 
 fn arb_plan() -> impl Strategy<Value = Plan> {
@@ -144,11 +148,19 @@ fn arb_acknowledgement() -> impl Strategy<Value = Acknowledgement> {
             prop::sample::select(Side::ALL.to_vec()),
         )),
         ".*",
+        prop::option::of(".*"),
+        prop::option::of(("[A-Za-z. ]{0,20}", 1i16..=9999, 1i8..=12, 1i8..=28, ".*")),
     )
-        .prop_map(|(rule, region, note)| Acknowledgement {
+        .prop_map(|(rule, region, note, because, clearance)| Acknowledgement {
             rule,
             region: region.map(|(muscle, side)| MuscleSide::new(muscle, side)),
             note,
+            because,
+            clearance: clearance.map(|(by, year, month, day, note)| Clearance {
+                by,
+                date: Date::new(year, month, day).expect("valid date"),
+                note,
+            }),
         })
 }
 

@@ -265,7 +265,7 @@ fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
     );
     assert_eq!(record.avoid.len(), 1);
     // The deep step now carries the osteoporosis warning, with Acknowledge.
-    harness.get_by_label_contains("Anticoagulants bruise easily and osteoporotic bone");
+    harness.get_by_label_contains("osteoporotic bone breaks easily");
     click(&mut harness, "Acknowledge");
     assert_eq!(harness.state().planner().plan().acknowledged.len(), 1);
     // Reopened, the form shows what was saved; Cancel leaves it as it is.

@@ -88,6 +88,7 @@ mod tests {
             suggestion: String::new(),
             because: String::new(),
             acknowledged: None,
+            clearance: None,
         }
     }
 

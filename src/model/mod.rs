@@ -1,6 +1,7 @@
 //! The session plan as plain data: no egui, no file system.
 
 mod acknowledgement;
+mod clearance;
 mod client_record;
 mod condition;
 mod muscle;
@@ -9,6 +10,7 @@ mod muscle_side;
 mod pain;
 mod pain_drawing;
 mod plan;
+mod position;
 mod pressure;
 mod record;
 mod side;
@@ -17,8 +19,12 @@ mod technique;
 mod validation;
 
 pub use acknowledgement::Acknowledgement;
+pub use clearance::Clearance;
 pub use client_record::{CLIENT_FORMAT_VERSION, ClientRecord};
-pub use condition::{Condition, ConditionKind};
+pub use condition::{
+    ACUTE_INJURY_DAYS, Condition, ConditionFields, ConditionKind, DEFAULT_SURGERY_WEEKS,
+    FALL_RECENT_DAYS,
+};
 pub use muscle::Muscle;
 pub use muscle_search::find_muscles;
 pub use muscle_side::MuscleSide;
@@ -27,9 +33,10 @@ pub use pain_drawing::{
     BodyView, Cell, CellSet, CellsSyntax, PainArea, PainDrawing, PainMark, PainQuality,
 };
 pub use plan::{Client, DEFAULT_SESSION_MINUTES, FORMAT_VERSION, Plan, Step};
+pub use position::{Position, order_to_turn_less, position_changes};
 pub use pressure::{Pressure, PressureOutOfRange};
 pub use record::{Outcome, Seconds, SecondsOutOfRange, SessionRecord, Soap, StepRecord};
 pub use side::Side;
 pub use site::Site;
-pub use technique::Technique;
+pub use technique::{Technique, TechniqueProperty};
 pub use validation::{Field, Finding, MAX_STEP_MINUTES, MIN_STEP_MINUTES, Severity};

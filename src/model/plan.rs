@@ -1,12 +1,16 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Acknowledgement, Muscle, MuscleSide, Pain, Pressure, SessionRecord, Side, Technique};
+use super::{
+    Acknowledgement, Muscle, MuscleSide, Pain, Position, Pressure, SessionRecord, Side, Technique,
+};
 
 /// The plan file format this build writes. Older formats are migrated on
 /// load (see `store::format`); newer ones are refused.
 /// Format 2 added pain ratings and acknowledged warnings; format 3 the
-/// session record, the pain drawing and a step's trigger point.
+/// session record, the pain drawing and a step's trigger point, the
+/// client's position per step and, on acknowledgements, the conditions
+/// they were decided on and a clearance.
 pub const FORMAT_VERSION: u32 = 3;
 
 /// One session for one client. Field order here is the order in the file.
@@ -61,6 +65,9 @@ pub struct Step {
     #[serde(default)]
     pub pressure: Pressure,
     pub minutes: u16,
+    /// How the client lies for this step; `None` when not planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
     #[serde(default)]
     pub notes: String,
 }
@@ -111,15 +118,23 @@ impl Plan {
 
     /// A copy for the next session with the same client: same steps,
     /// precautions and self-care, new date; goals and pain are asked afresh
-    /// (last time's "Today: …" is not today's), warnings are decided afresh
-    /// and the session has no record yet.
+    /// (last time's "Today: …" is not today's), and the session has no
+    /// record yet. Acknowledgements that recorded the client's conditions
+    /// they were decided on are kept: screening honours them only while the
+    /// record still says the same, so a therapist decides once per
+    /// condition, not every week. Older ones are decided afresh.
     pub fn next_session(&self, date: Date) -> Plan {
         Plan {
             date,
             goals: String::new(),
             pain_before: None,
             pain_after: None,
-            acknowledged: Vec::new(),
+            acknowledged: self
+                .acknowledged
+                .iter()
+                .filter(|a| a.because.is_some())
+                .cloned()
+                .collect(),
             record: None,
             ..self.clone()
         }
@@ -145,6 +160,20 @@ impl Plan {
         next
     }
 
+    /// How many times the client turns over during the session.
+    pub fn position_changes(&self) -> usize {
+        super::position::position_changes(&self.steps)
+    }
+
+    /// The steps reordered to turn the client as few times as possible,
+    /// keeping the planned order within each position.
+    pub fn steps_turned_less(&self) -> Vec<Step> {
+        super::position::order_to_turn_less(&self.steps)
+            .into_iter()
+            .filter_map(|i| self.steps.get(i).cloned())
+            .collect()
+    }
+
     /// The acknowledgement of rule `rule` on `region` (`None`: whole plan).
     pub fn acknowledgement(
         &self,
@@ -168,6 +197,7 @@ impl Step {
             technique,
             pressure,
             minutes: 5,
+            position: None,
             notes: String::new(),
         }
     }

@@ -8,7 +8,9 @@ use jiff::civil::Date;
 
 use super::command::Command;
 use crate::atlas::{Layer, ViewKind};
-use crate::model::{Acknowledgement, ClientRecord, MuscleSide, Pain, Pressure, Side, Technique};
+use crate::model::{
+    Acknowledgement, Clearance, ClientRecord, MuscleSide, Pain, Position, Pressure, Side, Technique,
+};
 use crate::session::Moment;
 use crate::sheet::Paper;
 use crate::store::{Library, RecoveryStore};
@@ -198,6 +200,11 @@ pub enum Edit {
     StepPressure(usize, Pressure),
     StepMinutes(usize, u16),
     StepNotes(usize, String),
+    /// How the client lies for the step; `None`: not planned.
+    StepPosition(usize, Option<Position>),
+    /// Reorder the steps so the client turns as few times as possible,
+    /// keeping the order within each position.
+    TurnClientLess,
     MoveStep {
         from: usize,
         to: usize,
@@ -224,6 +231,12 @@ pub enum Edit {
         rule: String,
         region: Option<MuscleSide>,
         note: String,
+    },
+    /// Who cleared the client for a Refer-out finding, when and why.
+    Clearance {
+        rule: String,
+        region: Option<MuscleSide>,
+        clearance: Clearance,
     },
 }
 

@@ -3,7 +3,7 @@
 use super::Planner;
 use super::action::{Edit, SoapPart};
 use super::history::EditKey;
-use crate::model::{Acknowledgement, MuscleSide, Plan, Side};
+use crate::model::{Acknowledgement, Clearance, MuscleSide, Plan, Side, order_to_turn_less};
 
 impl Planner {
     pub(super) fn edit(&mut self, edit: Edit) {
@@ -51,6 +51,20 @@ impl Planner {
                     s.notes = v;
                 }
             }),
+            Edit::StepPosition(i, v) => doc.edit(key, |p| {
+                if let Some(s) = p.steps.get_mut(i) {
+                    s.position = v;
+                }
+            }),
+            Edit::TurnClientLess => {
+                let order = order_to_turn_less(&doc.plan.steps);
+                if order.iter().enumerate().any(|(new, old)| new != *old) {
+                    doc.selected_step = doc
+                        .selected_step
+                        .and_then(|old| order.iter().position(|&o| o == old));
+                    doc.edit(key, |p| p.steps = p.steps_turned_less());
+                }
+            }
             Edit::MoveStep { from, to } => {
                 let len = doc.plan.steps.len();
                 if from < len && to < len && from != to {
@@ -109,8 +123,33 @@ impl Planner {
                 }
             }),
             Edit::Acknowledge(ack) => {
-                if doc.plan.acknowledgement(&ack.rule, ack.region).is_none() {
-                    doc.edit(key, |p| p.acknowledged.push(ack));
+                let level = self.rules.set.get(&ack.rule).map(|r| r.level);
+                let refused = match level {
+                    Some(level) if !level.can_be_acknowledged() => Some(
+                        "An emergency cannot be acknowledged: send the client to the emergency department.",
+                    ),
+                    Some(level)
+                        if level.needs_clearance()
+                            && !ack.clearance.as_ref().is_some_and(Clearance::is_complete) =>
+                    {
+                        Some(
+                            "A Refer out is acknowledged only with a clearance: who cleared the client, and when.",
+                        )
+                    }
+                    _ => None,
+                };
+                if let Some(reason) = refused {
+                    self.message = reason.to_string();
+                    return;
+                }
+                let same = doc.plan.acknowledged.contains(&ack);
+                if !same {
+                    // One acknowledgement per rule and region: a new
+                    // decision replaces one made on other conditions.
+                    doc.edit(key, |p| {
+                        p.acknowledged.retain(|a| !a.is_for(&ack.rule, ack.region));
+                        p.acknowledged.push(ack);
+                    });
                 }
             }
             Edit::Unacknowledge { rule, region } => {
@@ -124,6 +163,19 @@ impl Planner {
                 doc.edit(key, |p| {
                     if let Some(ack) = acknowledgement_mut(p, &rule, region) {
                         ack.note = note;
+                    }
+                });
+            }
+            Edit::Clearance {
+                rule,
+                region,
+                clearance,
+            } => {
+                // Emptying who cleared reopens the finding: screening honours
+                // a Refer out only with someone named.
+                doc.edit(key, |p| {
+                    if let Some(ack) = acknowledgement_mut(p, &rule, region) {
+                        ack.clearance = Some(clearance);
                     }
                 });
             }

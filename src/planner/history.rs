@@ -27,9 +27,11 @@ impl EditKey {
             | Edit::StepTechnique(i, _)
             | Edit::StepPressure(i, _)
             | Edit::StepMinutes(i, _)
-            | Edit::StepNotes(i, _) => EditKey::Step(*i, discriminant(edit)),
+            | Edit::StepNotes(i, _)
+            | Edit::StepPosition(i, _) => EditKey::Step(*i, discriminant(edit)),
             Edit::Soap(part, _) => EditKey::Soap(*part),
             Edit::MoveStep { .. }
+            | Edit::TurnClientLess
             | Edit::DuplicateStep(_)
             | Edit::RemoveStep(_)
             | Edit::SplitStep(_)

@@ -637,7 +637,18 @@ impl Planner {
             Continuation::OpenDialog => self.ask_for_file(FileDialog::OpenPlan, String::new()),
             Continuation::NewSessionFromThis => {
                 self.session = None;
-                let copy = self.doc.plan.follow_up(self.today);
+                // The client is the same: acknowledgements whose conditions
+                // have not changed carry over; the record's follow-up (the
+                // pressures used, the SOAP plan as goals) comes on top.
+                let mut copy = crate::screening::next_session(
+                    &self.doc.plan,
+                    self.today,
+                    self.client.record.as_ref(),
+                    &self.rules.set,
+                );
+                let followed = self.doc.plan.follow_up(self.today);
+                copy.steps = followed.steps;
+                copy.goals = followed.goals;
                 let blank = Plan::new(self.today);
                 self.message = format!(
                     "New session for {} from the plan of {} (not saved yet)",

@@ -5,4 +5,4 @@ mod rules;
 mod screen;
 
 pub use rules::{Level, Rule, RuleSet, RulesError, StepMatch, Trigger};
-pub use screen::{Warning, screen};
+pub use screen::{Warning, next_session, screen};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ConditionKind, Muscle, Pressure, Technique};
+use crate::model::{ConditionKind, Muscle, Position, Pressure, Step, Technique, TechniqueProperty};
 
 /// The rules shipped with the app; a plans folder may hold its own copy.
 const BUILTIN_RULES: &str = include_str!("../../assets/screening-rules.ron");
@@ -14,8 +14,12 @@ pub enum Level {
     Adjust,
     /// Do not work there.
     Avoid,
-    /// Do not treat before a physician has seen the client.
+    /// Do not treat before a physician has seen the client; acknowledged
+    /// only with a clearance.
     ReferOut,
+    /// Send the client to the emergency department now; never acknowledged
+    /// for a plan.
+    Emergency,
 }
 
 impl Level {
@@ -25,7 +29,23 @@ impl Level {
             Level::Adjust => "Adjust",
             Level::Avoid => "Avoid",
             Level::ReferOut => "Refer out",
+            Level::Emergency => "Emergency",
         }
+    }
+
+    /// Whether a therapist may acknowledge it for a plan at all.
+    pub fn can_be_acknowledged(self) -> bool {
+        self != Level::Emergency
+    }
+
+    /// Whether acknowledging it needs a clearance (who, when, note).
+    pub fn needs_clearance(self) -> bool {
+        self == Level::ReferOut
+    }
+
+    /// Printed on the sheet even when acknowledged, with its clearance.
+    pub fn always_printed(self) -> bool {
+        self >= Level::ReferOut
     }
 }
 
@@ -34,8 +54,13 @@ impl Level {
 pub enum Trigger {
     /// Every client: endangerment sites and the like.
     Always,
-    /// The client reports any of these conditions.
+    /// The client reports any of these conditions (that still count on
+    /// the plan's date: see `Condition::is_current`).
     AnyCondition(Vec<ConditionKind>),
+    /// The client reports the first condition together with any of the
+    /// others (a fall while on anticoagulants). Side and place come from
+    /// the first.
+    ConditionWith(ConditionKind, Vec<ConditionKind>),
     /// The step works on one of the client's areas to avoid.
     AvoidArea,
     /// The step's pressure is above the client's preferred pressure.
@@ -43,8 +68,10 @@ pub enum Trigger {
 }
 
 /// Which planned steps a rule is about. A step matches when its muscle is
-/// listed (or none are), and, where techniques or a pressure are given, its
-/// technique is listed or its pressure is at least `min_pressure`.
+/// listed (or none are); where techniques, technique properties or a
+/// pressure are given, when its technique is listed, has one of the
+/// properties or its pressure is at least `min_pressure`; where positions
+/// are given, when the step is planned in one of them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepMatch {
@@ -53,16 +80,35 @@ pub struct StepMatch {
     #[serde(default)]
     pub techniques: Vec<Technique>,
     #[serde(default)]
+    pub properties: Vec<TechniqueProperty>,
+    #[serde(default)]
     pub min_pressure: Option<Pressure>,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    /// The condition's own place (its muscles), when the record gives one,
+    /// replaces `muscles`.
+    #[serde(default)]
+    pub at_condition_place: bool,
 }
 
 impl StepMatch {
-    pub fn matches(&self, muscle: Muscle, technique: Technique, pressure: Pressure) -> bool {
-        let muscle_listed = self.muscles.is_empty() || self.muscles.contains(&muscle);
-        let intensity_free = self.techniques.is_empty() && self.min_pressure.is_none();
-        let intense = self.techniques.contains(&technique)
-            || self.min_pressure.is_some_and(|min| pressure >= min);
-        muscle_listed && (intensity_free || intense)
+    /// Whether `step` matches; `place` is the muscles of the condition the
+    /// rule fires for (empty when none are recorded or none is involved).
+    pub fn matches(&self, step: &Step, place: &[Muscle]) -> bool {
+        let muscles = if self.at_condition_place && !place.is_empty() {
+            place
+        } else {
+            &self.muscles
+        };
+        let muscle_listed = muscles.is_empty() || muscles.contains(&step.muscle);
+        let intensity_free =
+            self.techniques.is_empty() && self.properties.is_empty() && self.min_pressure.is_none();
+        let intense = self.techniques.contains(&step.technique)
+            || self.properties.iter().any(|p| step.technique.has(*p))
+            || self.min_pressure.is_some_and(|min| step.pressure >= min);
+        let position_listed =
+            self.positions.is_empty() || step.position.is_some_and(|p| self.positions.contains(&p));
+        muscle_listed && (intensity_free || intense) && position_listed
     }
 }
 
@@ -73,10 +119,20 @@ pub struct Rule {
     pub id: String,
     pub level: Level,
     pub when: Trigger,
+    /// Only for clients of at least this age in the plan's year; a record
+    /// without a birth year counts (the age cannot rule it out).
+    #[serde(default)]
+    pub min_age: Option<u8>,
+    /// Only once the condition has lasted this many weeks on the plan's
+    /// date (pregnancy after the first trimester); undated counts.
+    #[serde(default)]
+    pub min_weeks: Option<u16>,
     /// `None`: about the whole plan (for `AvoidArea` and
     /// `AbovePreferredPressure`: about every step).
     #[serde(default)]
     pub steps: Option<StepMatch>,
+    /// `{detail}` in the reason or suggestion stands for the condition's
+    /// detail (the disc level).
     pub reason: String,
     #[serde(default)]
     pub suggestion: String,

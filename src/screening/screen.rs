@@ -1,5 +1,7 @@
+use jiff::civil::Date;
+
 use super::{Level, Rule, RuleSet, StepMatch, Trigger};
-use crate::model::{ClientRecord, MuscleSide, Plan, Side, Step};
+use crate::model::{Clearance, ClientRecord, Condition, MuscleSide, Plan, Side, Step};
 
 /// One rule that fires for a plan: on one step, or on the whole plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,16 +13,18 @@ pub struct Warning {
     /// The step's muscle and side, which acknowledgements are keyed by.
     pub region: Option<MuscleSide>,
     /// Where the conflict is: the step's region, narrowed to the side in
-    /// conflict (a both-sides step meets a left-side area on the left only).
-    /// The map rings this.
+    /// conflict (a both-sides step meets a left-side condition or area on
+    /// the left only). The map rings this.
     pub at: Option<MuscleSide>,
     pub reason: String,
     /// What to do instead.
     pub suggestion: String,
-    /// What about the client made it fire ("Herniated disc (L4-L5)").
+    /// What about the client made it fire ("client: Herniated disc (L4-L5)").
     pub because: String,
     /// The therapist's note, when acknowledged.
     pub acknowledged: Option<String>,
+    /// Who cleared the client, for an acknowledged Refer out.
+    pub clearance: Option<Clearance>,
 }
 
 impl Warning {
@@ -42,6 +46,9 @@ impl std::fmt::Display for Warning {
         if !self.suggestion.is_empty() {
             write!(f, ". Instead: {}", self.suggestion)?;
         }
+        if let Some(clearance) = &self.clearance {
+            write!(f, " [{clearance}]")?;
+        }
         if let Some(note) = &self.acknowledged {
             write!(f, " [acknowledged: {note}]")?;
         }
@@ -51,10 +58,11 @@ impl std::fmt::Display for Warning {
 
 /// Every warning for `plan`: whole-plan ones first, then by step, the most
 /// serious first within each. `client` is `None` when no record exists yet.
+/// Conditions count as they stand on the plan's date.
 pub fn screen(plan: &Plan, client: Option<&ClientRecord>, rules: &RuleSet) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for rule in &rules.rules {
-        let Some(because) = client_reason(rule, client) else {
+        let Some(found) = Found::for_rule(rule, client, plan.date) else {
             continue;
         };
         let per_step = match (&rule.steps, &rule.when) {
@@ -65,16 +73,21 @@ pub fn screen(plan: &Plan, client: Option<&ClientRecord>, rules: &RuleSet) -> Ve
             (None, _) => None,
         };
         match per_step {
-            None => warnings.push(warning(rule, plan, None, because)),
+            None => warnings.push(warning(
+                rule,
+                plan,
+                None,
+                &found.conditions,
+                found.because(),
+            )),
             Some(matcher) => {
                 for (index, step) in plan.steps.iter().enumerate() {
-                    if !matcher.matches(step.muscle, step.technique, step.pressure) {
-                        continue;
-                    }
-                    if let Some((because, side)) = step_reason(rule, client, step, &because) {
-                        let mut found = warning(rule, plan, Some(index), because);
-                        found.at = found.at.map(|at| MuscleSide::new(at.muscle, side));
-                        warnings.push(found);
+                    if let Some((conditions, because, side)) =
+                        step_reason(rule, client, &matcher, step, &found)
+                    {
+                        let mut fired = warning(rule, plan, Some(index), &conditions, because);
+                        fired.at = fired.at.map(|at| MuscleSide::new(at.muscle, side));
+                        warnings.push(fired);
                     }
                 }
             }
@@ -84,51 +97,206 @@ pub fn screen(plan: &Plan, client: Option<&ClientRecord>, rules: &RuleSet) -> Ve
     warnings
 }
 
-/// Whether the client's record lets the rule apply at all, and why.
-fn client_reason(rule: &Rule, client: Option<&ClientRecord>) -> Option<String> {
-    match &rule.when {
-        Trigger::Always => Some(String::new()),
-        Trigger::AnyCondition(kinds) => {
-            let matching: Vec<String> = client?
-                .conditions
-                .iter()
-                .filter(|c| kinds.contains(&c.kind))
-                .map(|c| c.to_string())
-                .collect();
-            (!matching.is_empty()).then(|| format!("client: {}", matching.join("; ")))
+/// The plan for the next session, keeping only the acknowledgements that
+/// still hold for the client's record as it is now (see
+/// [`Plan::next_session`]).
+pub fn next_session(
+    plan: &Plan,
+    date: Date,
+    client: Option<&ClientRecord>,
+    rules: &RuleSet,
+) -> Plan {
+    let mut next = plan.next_session(date);
+    let now = screen(&next, client, rules);
+    next.acknowledged.retain(|ack| {
+        now.iter().any(|w| {
+            ack.is_for(&w.rule, w.region)
+                && ack.still_holds(&w.because)
+                && w.level.can_be_acknowledged()
+        })
+    });
+    next
+}
+
+/// What about the client lets a rule apply at all.
+struct Found<'a> {
+    /// The conditions it fires for (for `ConditionWith`: the first kind).
+    conditions: Vec<&'a Condition>,
+    /// The other conditions it needs (`ConditionWith`), named in `because`.
+    partners: Vec<&'a Condition>,
+    /// "age not recorded" and the like.
+    extra: Option<String>,
+}
+
+impl<'a> Found<'a> {
+    fn for_rule(rule: &Rule, client: Option<&'a ClientRecord>, on: Date) -> Option<Found<'a>> {
+        let current = |kinds: &[crate::model::ConditionKind]| -> Vec<&'a Condition> {
+            client
+                .map(|c| {
+                    c.conditions
+                        .iter()
+                        .filter(|c| kinds.contains(&c.kind) && c.is_current(on))
+                        .filter(|c| lasted(c, rule.min_weeks, on))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let found = match &rule.when {
+            Trigger::Always => Found::empty(),
+            Trigger::AnyCondition(kinds) => {
+                let conditions = current(kinds);
+                if conditions.is_empty() {
+                    return None;
+                }
+                Found {
+                    conditions,
+                    ..Found::empty()
+                }
+            }
+            Trigger::ConditionWith(first, others) => {
+                let conditions = current(std::slice::from_ref(first));
+                let partners = current(others);
+                if conditions.is_empty() || partners.is_empty() {
+                    return None;
+                }
+                Found {
+                    conditions,
+                    partners,
+                    extra: None,
+                }
+            }
+            Trigger::AvoidArea => {
+                client.filter(|c| !c.avoid.is_empty())?;
+                Found::empty()
+            }
+            Trigger::AbovePreferredPressure => {
+                client.and_then(|c| c.pressure_preference)?;
+                Found::empty()
+            }
+        };
+        match rule.min_age {
+            None => Some(found),
+            Some(min) => match client?.age_in_year_of(on) {
+                Some(age) if age < i16::from(min) => None,
+                Some(age) => Some(Found {
+                    extra: Some(format!("age {age}")),
+                    ..found
+                }),
+                None => Some(Found {
+                    extra: Some("age not recorded".into()),
+                    ..found
+                }),
+            },
         }
-        Trigger::AvoidArea => client
-            .filter(|c| !c.avoid.is_empty())
-            .map(|_| String::new()),
-        Trigger::AbovePreferredPressure => client
-            .and_then(|c| c.pressure_preference)
-            .map(|_| String::new()),
+    }
+
+    fn empty() -> Found<'a> {
+        Found {
+            conditions: Vec::new(),
+            partners: Vec::new(),
+            extra: None,
+        }
+    }
+
+    fn because(&self) -> String {
+        because_of(&self.conditions, &self.partners, self.extra.as_deref())
     }
 }
 
-/// For triggers that depend on the step itself, whether this step fires,
-/// why, and on which side of the step the conflict is.
-fn step_reason(
+/// "client: Sciatica (right); Anticoagulant medication (apixaban); age 61".
+fn because_of(conditions: &[&Condition], partners: &[&Condition], extra: Option<&str>) -> String {
+    let mut parts: Vec<String> = conditions
+        .iter()
+        .chain(partners)
+        .map(|c| c.to_string())
+        .collect();
+    parts.extend(extra.map(str::to_string));
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("client: {}", parts.join("; "))
+    }
+}
+
+/// Whether `condition` has lasted `min_weeks` on `on`; undated counts.
+fn lasted(condition: &Condition, min_weeks: Option<u16>, on: Date) -> bool {
+    let Some(weeks) = min_weeks else {
+        return true;
+    };
+    condition
+        .days_since(on)
+        .is_none_or(|days| days >= i64::from(weeks) * 7)
+}
+
+/// The side of a step on which it meets something one-sided: a both-sides
+/// step meets a left-side condition on the left only.
+fn side_in_conflict(step: Side, other: Option<Side>) -> Side {
+    match (step, other) {
+        (Side::Both, Some(side)) => side,
+        _ => step,
+    }
+}
+
+/// Whether `step` fires the rule, with the conditions it fires for, why,
+/// and on which side of the step the conflict is.
+fn step_reason<'a>(
     rule: &Rule,
     client: Option<&ClientRecord>,
+    matcher: &StepMatch,
     step: &Step,
-    because: &str,
-) -> Option<(String, Side)> {
+    found: &Found<'a>,
+) -> Option<(Vec<&'a Condition>, String, Side)> {
     match &rule.when {
-        Trigger::Always | Trigger::AnyCondition(_) => Some((because.to_string(), step.side)),
-        Trigger::AvoidArea => {
-            let area = client?.avoid.iter().find(|a| a.overlaps(step.region()))?;
-            let side = if step.side == Side::Both {
-                area.side
-            } else {
-                step.side
+        Trigger::Always => matcher
+            .matches(step, &[])
+            .then(|| (Vec::new(), found.because(), step.side)),
+        Trigger::AnyCondition(_) | Trigger::ConditionWith(..) => {
+            // A condition with a side or a place fires only where it is.
+            let touched: Vec<&Condition> = found
+                .conditions
+                .iter()
+                .copied()
+                .filter(|c| {
+                    c.touches(step.muscle, step.side, matcher.at_condition_place)
+                        && matcher.matches(step, &c.place)
+                })
+                .collect();
+            if touched.is_empty() {
+                return None;
+            }
+            let because = because_of(&touched, &found.partners, found.extra.as_deref());
+            // One-sided only when every condition it fires for is on one side.
+            let sides: Vec<Option<Side>> = touched
+                .iter()
+                .map(|c| c.side.filter(|s| *s != Side::Both))
+                .collect();
+            let side = match sides.first() {
+                Some(&first) if sides.iter().all(|s| *s == first) => {
+                    side_in_conflict(step.side, first)
+                }
+                _ => step.side,
             };
-            Some((format!("client asks to avoid: {}", area.label()), side))
+            Some((touched, because, side))
+        }
+        Trigger::AvoidArea => {
+            if !matcher.matches(step, &[]) {
+                return None;
+            }
+            let area = client?.avoid.iter().find(|a| a.overlaps(step.region()))?;
+            Some((
+                Vec::new(),
+                format!("client asks to avoid: {}", area.label()),
+                side_in_conflict(step.side, Some(area.side).filter(|s| *s != Side::Both)),
+            ))
         }
         Trigger::AbovePreferredPressure => {
+            if !matcher.matches(step, &[]) {
+                return None;
+            }
             let preferred = client?.pressure_preference?;
             (step.pressure > preferred).then(|| {
                 (
+                    Vec::new(),
                     format!(
                         "client prefers at most {}, planned {}",
                         preferred.label(),
@@ -141,19 +309,38 @@ fn step_reason(
     }
 }
 
-fn warning(rule: &Rule, plan: &Plan, step: Option<usize>, because: String) -> Warning {
+fn warning(
+    rule: &Rule,
+    plan: &Plan,
+    step: Option<usize>,
+    conditions: &[&Condition],
+    because: String,
+) -> Warning {
     let region = step.and_then(|i| plan.steps.get(i)).map(Step::region);
+    let acknowledgement = plan
+        .acknowledged
+        .iter()
+        .filter(|a| a.is_for(&rule.id, region) && a.still_holds(&because))
+        .find(|a| {
+            rule.level.can_be_acknowledged()
+                && (!rule.level.needs_clearance()
+                    || a.clearance.as_ref().is_some_and(|c| c.is_complete()))
+        });
+    let detail = conditions
+        .iter()
+        .map(|c| c.detail.trim())
+        .find(|d| !d.is_empty())
+        .unwrap_or("not recorded");
     Warning {
         rule: rule.id.clone(),
         level: rule.level,
         step,
         region,
         at: region,
-        reason: rule.reason.clone(),
-        suggestion: rule.suggestion.clone(),
+        reason: rule.reason.replace("{detail}", detail),
+        suggestion: rule.suggestion.replace("{detail}", detail),
         because,
-        acknowledged: plan
-            .acknowledgement(&rule.id, region)
-            .map(|a| a.note.clone()),
+        acknowledged: acknowledgement.map(|a| a.note.clone()),
+        clearance: acknowledgement.and_then(|a| a.clearance.clone()),
     }
 }

@@ -25,6 +25,8 @@ pub(crate) enum Hatch {
     /// Horizontal and vertical: `+`.
     Grid,
     Dots,
+    /// Shallow lines rising to the right, 20 degrees.
+    Shallow,
     /// The grey alone.
     Solid,
 }
@@ -50,6 +52,7 @@ pub(crate) fn technique_fill(technique: Technique) -> TechniqueFill {
         Technique::Sports => (170, Hatch::BackDiagonal, 0),
         Technique::Stretching => (190, Hatch::Grid, 0),
         Technique::HeatApplication => (150, Hatch::Solid, 0),
+        Technique::Percussion => (84, Hatch::Shallow, 255),
     };
     TechniqueFill { grey, hatch, ink }
 }
@@ -119,6 +122,7 @@ fn hatch_path(hatch: Hatch, bounds: Rect) -> Option<Path> {
         Hatch::Vertical => lines(90.0),
         Hatch::Diagonal => lines(45.0),
         Hatch::BackDiagonal => lines(-45.0),
+        Hatch::Shallow => lines(20.0),
         Hatch::Cross => {
             lines(45.0);
             lines(-45.0);
@@ -186,6 +190,7 @@ mod tests {
             Hatch::Cross,
             Hatch::Grid,
             Hatch::Dots,
+            Hatch::Shallow,
         ] {
             assert!(hatch_path(hatch, bounds).is_some(), "{hatch:?}");
         }

@@ -60,6 +60,16 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
             when_empty: None,
         });
     }
+    // A Refer out stays on the sheet once cleared, with who cleared it.
+    let cleared = cleared_lines(&options.warnings);
+    if !cleared.is_empty() {
+        sections.push(Section {
+            title: "Referred out and cleared",
+            body: cleared.join("\n"),
+            emphasis: Emphasis::Warning,
+            when_empty: None,
+        });
+    }
     let findings = plan.validate();
     if !findings.is_empty() {
         sections.push(Section {
@@ -201,6 +211,8 @@ fn warning_lines(plan: &Plan, warnings: &[Warning]) -> Vec<String> {
             None => rules.push((warning, place.into_iter().collect())),
         }
     }
+    // The most serious first: an emergency heads the list.
+    rules.sort_by_key(|(warning, _)| std::cmp::Reverse(warning.level));
     rules
         .into_iter()
         .map(|(warning, places)| {
@@ -215,6 +227,38 @@ fn warning_lines(plan: &Plan, warnings: &[Warning]) -> Vec<String> {
             line
         })
         .collect()
+}
+
+/// "• Refer out: reason (client: ...). Cleared by Dr. Roth on 2026-11-20: note".
+fn cleared_lines(warnings: &[Warning]) -> Vec<String> {
+    warnings
+        .iter()
+        .filter(|w| !w.is_open() && w.level.always_printed())
+        .map(|w| {
+            let mut line = format!("• {}: {}", w.level.name(), w.reason);
+            if !w.because.is_empty() {
+                line.push_str(&format!(" ({})", w.because));
+            }
+            match &w.clearance {
+                Some(clearance) => {
+                    line.push_str(&format!(". {}", capitalised(&clearance.to_string())))
+                }
+                None => line.push_str(". Not cleared"),
+            }
+            if let Some(note) = w.acknowledged.as_deref().filter(|n| !n.trim().is_empty()) {
+                line.push_str(&format!(". Note: {note}"));
+            }
+            line
+        })
+        .collect()
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn finding_line(finding: &Finding) -> String {

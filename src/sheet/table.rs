@@ -34,8 +34,14 @@ enum Column {
     Notes,
 }
 
+const COLUMNS: usize = 7;
+const MUSCLE: usize = Column::Muscle as usize;
+const TECHNIQUE: usize = Column::Technique as usize;
+const MINUTES: usize = Column::Minutes as usize;
+const NOTES: usize = Column::Notes as usize;
+
 impl Column {
-    const ALL: [Column; 7] = [
+    const ALL: [Column; COLUMNS] = [
         Column::Number,
         Column::Muscle,
         Column::Side,
@@ -95,9 +101,28 @@ impl Column {
             Column::Technique => step.technique.name().to_owned(),
             Column::Pressure => step.pressure.label(),
             Column::Minutes => step.minutes.to_string(),
-            Column::Notes => step.notes.clone(),
+            Column::Notes => notes_with_advice(step),
         }
     }
+}
+
+/// The client's position, the step's notes, then how to use the
+/// technique safely where it needs saying (the massage gun). The position
+/// leads the notes rather than taking a column: the page has no width to
+/// spare.
+fn notes_with_advice(step: &Step) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(position) = step.position {
+        parts.push(format!("{}.", position.name()));
+    }
+    if !step.notes.trim().is_empty() {
+        parts.push(step.notes.trim().to_owned());
+    }
+    let advice = step.technique.advice();
+    if !advice.is_empty() {
+        parts.push(advice.to_owned());
+    }
+    parts.join(" ")
 }
 
 /// "Left", "Right", "Both": short enough for a narrow column.
@@ -111,15 +136,15 @@ pub(crate) fn side_name(side: Side) -> &'static str {
 
 /// Left edge and width of each column.
 struct Columns {
-    x: [f32; 7],
-    w: [f32; 7],
+    x: [f32; COLUMNS],
+    w: [f32; COLUMNS],
 }
 
 impl Columns {
     /// Fixed columns as wide as their widest text (up to a limit); the notes
     /// take the rest.
     fn fit(fonts: &Fonts, plan: &Plan, left: f32, width: f32) -> Columns {
-        let mut w = [0.0f32; 7];
+        let mut w = [0.0f32; COLUMNS];
         for (i, column) in Column::ALL.into_iter().enumerate() {
             if column == Column::Notes {
                 continue;
@@ -138,21 +163,22 @@ impl Columns {
             w[i] = natural.min(column.max_width());
         }
         // The total row writes "Total" in the muscle column.
-        w[1] = w[1].max(fonts.width(BODY_BOLD.weight, BODY_BOLD.size, "Total") + 2.0 * PAD_X);
+        w[MUSCLE] =
+            w[MUSCLE].max(fonts.width(BODY_BOLD.weight, BODY_BOLD.size, "Total") + 2.0 * PAD_X);
         let fixed: f32 = w.iter().sum();
         // Notes get at least 27 % of the table; the muscle and technique
         // columns give up room (and wrap) if they would get less.
         let min_notes = width * 0.27;
         if width - fixed < min_notes {
             let shrink = (min_notes - (width - fixed)) / 2.0;
-            for i in [1, 3] {
+            for i in [MUSCLE, TECHNIQUE] {
                 w[i] = (w[i] - shrink).max(60.0);
             }
         }
-        w[6] = width - w.iter().take(6).sum::<f32>();
-        let mut x = [0.0f32; 7];
+        w[NOTES] = width - w.iter().take(NOTES).sum::<f32>();
+        let mut x = [0.0f32; COLUMNS];
         let mut at = left;
-        for i in 0..7 {
+        for i in 0..COLUMNS {
             x[i] = at;
             at += w[i];
         }
@@ -232,7 +258,7 @@ pub(crate) fn lay_out_table(pager: &mut Pager, plan: &Plan) {
     if rows.is_empty() {
         let baseline = pager.baseline(pager.y, height(1), BODY);
         pager.text(
-            columns.x[1] + PAD_X,
+            columns.x[MUSCLE] + PAD_X,
             baseline,
             BODY,
             grey::TEXT_SECONDARY,
@@ -343,7 +369,7 @@ fn row_part(
     if from == 0 {
         let swatch_top = top + PAD_Y + (LINE - SWATCH.1) / 2.0;
         pager.push(Op::Swatch {
-            rect: Rect::new(columns.x[3] + PAD_X, swatch_top, SWATCH.0, SWATCH.1),
+            rect: Rect::new(columns.x[TECHNIQUE] + PAD_X, swatch_top, SWATCH.0, SWATCH.1),
             technique: row.step.technique,
         });
     } else {
@@ -356,9 +382,9 @@ fn row_part(
             grey::TEXT_SECONDARY,
             row.number.to_string(),
         );
-        if row.cells[1].len() <= from {
+        if row.cells[MUSCLE].len() <= from {
             pager.text(
-                columns.x[1] + PAD_X,
+                columns.x[MUSCLE] + PAD_X,
                 baseline,
                 BODY,
                 grey::TEXT_SECONDARY,
@@ -388,7 +414,7 @@ fn total_row(pager: &mut Pager, columns: &Columns, plan: &Plan) {
     );
     let baseline = pager.baseline(top + 1.0, height(1), BODY_BOLD);
     pager.text(
-        columns.x[1] + PAD_X,
+        columns.x[MUSCLE] + PAD_X,
         baseline,
         BODY_BOLD,
         grey::BLACK,
@@ -396,7 +422,7 @@ fn total_row(pager: &mut Pager, columns: &Columns, plan: &Plan) {
     );
     let total = plan.total_minutes();
     pager.text_right(
-        columns.x[5] + columns.w[5] - PAD_X,
+        columns.x[MINUTES] + columns.w[MINUTES] - PAD_X,
         baseline,
         BODY_BOLD,
         grey::BLACK,
@@ -414,6 +440,12 @@ fn total_row(pager: &mut Pager, columns: &Columns, plan: &Plan) {
         )
     };
     let style = if total > session { BODY_BOLD } else { BODY };
-    pager.text(columns.x[6] + PAD_X, baseline, style, grey::BLACK, remark);
+    pager.text(
+        columns.x[NOTES] + PAD_X,
+        baseline,
+        style,
+        grey::BLACK,
+        remark,
+    );
     pager.y += h;
 }

@@ -16,22 +16,25 @@ pub fn client_editor(ctx: &egui::Context, draft: &ClientRecord) -> Vec<Action> {
         ui.heading(format!("Client record: {}", record.name));
         ui.label(RichText::new("Kept in the plans folder under clients/. No contact data.").weak());
         ui.add_space(4.0);
-        ScrollArea::vertical().max_height(460.0).show(ui, |ui| {
-            preference(ui, &mut record);
-            ui.separator();
-            conditions(ui, &mut record.conditions);
-            ui.separator();
-            areas(ui, "Areas to focus on", "focus", &mut record.focus);
-            areas(ui, "Areas to avoid", "avoid", &mut record.avoid);
-            ui.separator();
-            let label = ui.label("Notes");
-            ui.add(
-                TextEdit::multiline(&mut record.notes)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        });
+        ScrollArea::vertical()
+            .max_height(560.0)
+            .min_scrolled_height(520.0)
+            .show(ui, |ui| {
+                preference(ui, &mut record);
+                ui.separator();
+                conditions(ui, &mut record.conditions);
+                ui.separator();
+                areas(ui, "Areas to focus on", "focus", &mut record.focus);
+                areas(ui, "Areas to avoid", "avoid", &mut record.avoid);
+                ui.separator();
+                let label = ui.label("Notes");
+                ui.add(
+                    TextEdit::multiline(&mut record.notes)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button("Save client record").clicked() {
@@ -120,19 +123,53 @@ fn conditions(ui: &mut Ui, conditions: &mut Vec<Condition>) {
     if let Some(index) = remove {
         conditions.remove(index);
     }
-    let response = ComboBox::from_id_salt("add condition")
-        .selected_text("Add a condition...")
-        .width(260.0)
-        .show_ui(ui, |ui| {
-            for kind in ConditionKind::ALL {
-                if ui.selectable_label(false, kind.name()).clicked() {
-                    conditions.push(Condition::new(kind));
+    // Every condition in sight at once, grouped, a click each: a red flag
+    // must not hide at the bottom of a long list. Closed again once a
+    // condition is added, so the rest of the form stays in sight.
+    let id = ui.make_persistent_id("add condition");
+    let mut state =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let mut added = false;
+    if ui
+        .add(egui::Button::new("Add a condition...").small())
+        .clicked()
+    {
+        state.toggle(ui);
+    }
+    state.show_body_unindented(ui, |ui| {
+        let groups: [(&str, KindFilter); 3] = [
+            ("Emergency signs", ConditionKind::is_emergency),
+            ("Red flags: refer out", |k| {
+                k.is_red_flag() && !k.is_emergency()
+            }),
+            ("Other conditions", |k| !k.is_red_flag()),
+        ];
+        for (title, belongs) in groups {
+            ui.label(RichText::new(title).strong());
+            ui.horizontal_wrapped(|ui| {
+                for kind in ConditionKind::ALL.into_iter().filter(|k| belongs(*k)) {
+                    let recorded = conditions.iter().any(|c| c.kind == kind);
+                    let button = ui
+                        .add_enabled(!recorded, egui::Button::new(kind.name()).small())
+                        .on_disabled_hover_text("Already recorded");
+                    if button.clicked() {
+                        conditions.push(Condition::new(kind));
+                        added = true;
+                    }
                 }
-            }
-        })
-        .response;
-    name_widget(&response, "Add a condition...");
+            });
+        }
+    });
+    if added {
+        let mut state =
+            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        state.set_open(false);
+        state.store(ui.ctx());
+    }
 }
+
+/// Which conditions a group of the form lists.
+type KindFilter = fn(ConditionKind) -> bool;
 
 /// `YYYY-MM-DD` or empty; a half-typed date stays in the field in red.
 fn since_field(ui: &mut Ui, label: Id, since: &mut Option<jiff::civil::Date>) {

@@ -5,7 +5,7 @@ use egui::{Frame, RichText, Stroke, TextEdit, Ui};
 
 use super::accessible::name_widget;
 use super::style;
-use crate::model::{Acknowledgement, ClientRecord};
+use crate::model::{Acknowledgement, Clearance, ClientRecord};
 use crate::planner::{Action, Command, Edit};
 use crate::screening::Warning;
 
@@ -98,20 +98,81 @@ fn warning_card(ui: &mut Ui, warning: &Warning, actions: &mut Vec<Action>) {
 fn open_warning(ui: &mut Ui, warning: &Warning, colour: egui::Color32, actions: &mut Vec<Action>) {
     ui.label(RichText::new(headline(warning)).color(colour).strong());
     ui.horizontal_wrapped(|ui| {
-        if ui
+        if !warning.level.can_be_acknowledged() {
+            ui.label(
+                RichText::new("Cannot be acknowledged: the client needs emergency care first.")
+                    .color(colour)
+                    .strong(),
+            );
+        } else if warning.level.needs_clearance() {
+            clearance_form(ui, warning, actions);
+        } else if ui
             .button("Acknowledge")
             .on_hover_text("I have read this and decided; add a note why")
             .clicked()
         {
-            actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement {
-                rule: warning.rule.clone(),
-                region: warning.region,
-                note: String::new(),
-            })));
+            actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement::new(
+                &warning.rule,
+                warning.region,
+                &warning.because,
+                "",
+            ))));
         }
         let why = why(warning);
         if !why.is_empty() {
             ui.label(RichText::new(why).color(ui.visuals().text_color()));
+        }
+    });
+}
+
+/// Who cleared the client, when and why: typed here, recorded with the
+/// acknowledgement in one edit when complete.
+fn clearance_form(ui: &mut Ui, warning: &Warning, actions: &mut Vec<Action>) {
+    let id = ui.make_persistent_id("clearance draft");
+    let mut draft: [String; 3] = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    ui.vertical(|ui| {
+        ui.label("Treat only once a physician has cleared the client:");
+        egui::Grid::new("clearance")
+            .num_columns(2)
+            .spacing([6.0, 2.0])
+            .show(ui, |ui| {
+                for (i, (label, hint)) in [
+                    ("Cleared by", "Dr. Weber, orthopaedic surgeon"),
+                    ("Date", "YYYY-MM-DD"),
+                    ("Note", "What they allow"),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    let label = ui.label(label);
+                    ui.add(
+                        TextEdit::singleline(&mut draft[i])
+                            .hint_text(hint)
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        let date = draft[1].trim().parse::<jiff::civil::Date>().ok();
+        let complete = !draft[0].trim().is_empty() && date.is_some();
+        let record = ui
+            .add_enabled(complete, egui::Button::new("Record clearance"))
+            .on_hover_text("Acknowledge this finding with who cleared the client and when")
+            .on_disabled_hover_text("Name who cleared the client and the date (YYYY-MM-DD)");
+        if record.clicked()
+            && let Some(date) = date
+        {
+            let mut ack = Acknowledgement::new(&warning.rule, warning.region, &warning.because, "");
+            ack.clearance = Some(Clearance {
+                by: draft[0].trim().to_string(),
+                date,
+                note: draft[2].trim().to_string(),
+            });
+            actions.push(Action::Edit(Edit::Acknowledge(ack)));
+            ui.data_mut(|d| d.remove::<[String; 3]>(id));
+        } else {
+            ui.data_mut(|d| d.insert_temp(id, draft));
         }
     });
 }
@@ -158,6 +219,9 @@ fn acknowledged_note(
     actions: &mut Vec<Action>,
 ) {
     ui.label(RichText::new(format!("Acknowledged — {}", headline(warning))).color(colour));
+    if let Some(clearance) = &warning.clearance {
+        ui.label(RichText::new(capitalise(&clearance.to_string())).strong());
+    }
     ui.horizontal(|ui| {
         if ui
             .button("Undo")

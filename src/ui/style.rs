@@ -10,7 +10,7 @@ use crate::screening::Level;
 /// One colour per technique, in `Technique::ALL` order; chosen to stay
 /// apart for common colour-vision deficiencies (Okabe–Ito based). Used as
 /// fills, not as text.
-const TECHNIQUE_COLOURS: [Color32; 8] = [
+const TECHNIQUE_COLOURS: [Color32; 9] = [
     Color32::from_rgb(86, 180, 233),  // Swedish: sky blue
     Color32::from_rgb(213, 94, 0),    // Deep tissue: vermilion
     Color32::from_rgb(0, 158, 115),   // Shiatsu: bluish green
@@ -19,6 +19,7 @@ const TECHNIQUE_COLOURS: [Color32; 8] = [
     Color32::from_rgb(0, 114, 178),   // Sports: blue
     Color32::from_rgb(150, 150, 60),  // Stretching: olive
     Color32::from_rgb(150, 40, 40),   // Heat application: dark red
+    Color32::from_rgb(120, 90, 170),  // Percussion: violet
 ];
 
 pub fn technique_colour(technique: Technique) -> Color32 {
@@ -67,7 +68,7 @@ pub fn good(visuals: &Visuals) -> Color32 {
 /// Screening levels as text and rings: the most serious in the strongest tone.
 pub fn level_colour(level: Level, visuals: &Visuals) -> Color32 {
     match level {
-        Level::ReferOut => Tone::Error.colour(visuals),
+        Level::Emergency | Level::ReferOut => Tone::Error.colour(visuals),
         Level::Avoid => Tone::Error.colour(visuals),
         Level::Adjust => Tone::Warning.colour(visuals),
         Level::Note => Tone::Info.colour(visuals),
