@@ -18,7 +18,7 @@ use crate::store::{self, FileError, Library};
     about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files."
 )]
 pub struct Cli {
-    /// The plans folder (default: `plans` in the working directory).
+    /// The plans folder (default: "Massage plans" in your documents folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub plans: Option<PathBuf>,
 
@@ -66,10 +66,10 @@ pub enum Command {
 }
 
 impl Cli {
+    /// `--plans`, else the default folder (the window's saved choice is
+    /// the window's own: scripts get the same folder every time).
     pub fn plans_dir(&self) -> PathBuf {
-        self.plans
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR))
+        store::choose_plans_dir(self.plans.as_deref(), None).path
     }
 }
 

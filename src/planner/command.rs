@@ -15,6 +15,7 @@ pub enum Command {
     PrintDirect,
     ExportPdf,
     ChoosePlansFolder,
+    AddExamplePlans,
     EditClientRecord,
     Undo,
     Redo,
@@ -39,6 +40,7 @@ impl Command {
             Command::PrintDirect => "Print on the default printer",
             Command::ExportPdf => "Export PDF…",
             Command::ChoosePlansFolder => "Choose plans folder…",
+            Command::AddExamplePlans => "Add the example plans",
             Command::EditClientRecord => "Client record…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -60,6 +62,9 @@ impl Command {
             Command::PrintDirect => "Send the plan sheet straight to the printer (CUPS lp)",
             Command::ExportPdf => "Save the plan sheet as a PDF file you choose",
             Command::ChoosePlansFolder => "The folder the library lists and new plans are saved in",
+            Command::AddExamplePlans => {
+                "Copy five example plans of four clients, with their client records, into the plans folder (files already there are kept)"
+            }
             Command::EditClientRecord => {
                 "Conditions, pressure preference, areas to focus on and to avoid"
             }
