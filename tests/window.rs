@@ -278,3 +278,15 @@ fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
         Some(record)
     );
 }
+
+#[test]
+fn an_empty_library_offers_the_example_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(dir.path(), None, egui::Theme::Light);
+    assert!(harness.query_by_label("Maria Keller  (2)").is_none());
+
+    click(&mut harness, "Add the example plans");
+    assert_eq!(store::plan_files_under(dir.path()).unwrap().len(), 5);
+    harness.get_by_label("Maria Keller  (2)");
+    assert!(harness.query_by_label("Add the example plans").is_none());
+}
