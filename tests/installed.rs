@@ -3,6 +3,8 @@
 //! templates and fonts are built in, and the plans folder is the one in
 //! the user's documents.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
