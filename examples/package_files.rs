@@ -76,7 +76,9 @@ fn write_all(out: &Path) -> std::io::Result<()> {
     // One page per subcommand, then the main page again with more sections.
     clap_mangen::generate_to(Cli::command(), &man)?;
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    // As `generate_to` has it: `help` is no page of its own.
+    let main = Cli::command().disable_help_subcommand(true);
+    clap_mangen::Man::new(main).render(&mut page)?;
     page.write_all(MORE_SECTIONS.as_bytes())?;
     std::fs::write(man.join("massage-planner.1"), page)?;
 

@@ -15,15 +15,20 @@ use crate::store::{self, FileError, Library};
 #[command(
     name = "massage-planner",
     version,
-    about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files."
+    about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files.",
+    long_about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files.\n\n\
+        Without a subcommand, opens the window on the plans folder: click muscles on the map to \
+        build a plan (technique, pressure and minutes per muscle and side), save it, print its \
+        plan sheet. The subcommands check, list and print plans without a window."
 )]
 pub struct Cli {
     /// The plans folder (default: "Massage plans" in your documents folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub plans: Option<PathBuf>,
 
+    // For benchmarks, so not in the help.
     /// Paint one frame, then exit with status 0 (to time start-up).
-    #[arg(long)]
+    #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
     #[command(subcommand)]
