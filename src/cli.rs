@@ -15,17 +15,28 @@ use crate::store::{self, FileError, Library};
 #[derive(Debug, Parser)]
 #[command(
     name = "massage-planner",
+    args_conflicts_with_subcommands = true,
     version,
-    about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files."
+    about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files.",
+    long_about = "Plan massage sessions on a muscle map of the back and hips; plans are plain RON files.\n\n\
+        Without a subcommand, opens the window on the plans folder: click muscles on the map to \
+        build a plan (technique, pressure and minutes per muscle and side), save it, print its \
+        plan sheet. The subcommands check, list and print plans without a window."
 )]
 pub struct Cli {
-    /// The plans folder (default: `plans` in the working directory).
+    /// The plans folder (default: "Massage plans" in your documents folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub plans: Option<PathBuf>,
 
+    // For benchmarks, so not in the help.
     /// Paint one frame, then exit with status 0 (to time start-up).
-    #[arg(long)]
+    #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
+
+    /// A plan file to open in the window, as `open FILE` does (the desktop
+    /// entry passes the file this way).
+    #[arg(value_name = "FILE.ron", value_parser = existing_file)]
+    pub file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,10 +94,29 @@ pub enum Command {
 }
 
 impl Cli {
+    /// The plan to open in the window: `open FILE` or a plain `FILE`.
+    pub fn file_to_open(&self) -> Option<&Path> {
+        match &self.command {
+            Some(Command::Open { file, .. }) => Some(file),
+            _ => self.file.as_deref(),
+        }
+    }
+
+    /// `--plans`, else the default folder (the window's saved choice is
+    /// the window's own: scripts get the same folder every time).
     pub fn plans_dir(&self) -> PathBuf {
-        self.plans
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR))
+        store::choose_plans_dir(self.plans.as_deref(), None).path
+    }
+}
+
+/// A file that is there: a mistyped command (`chekc`) is a usage error,
+/// not a plan to open.
+fn existing_file(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err("neither a command nor a plan file (see --help)".into())
     }
 }
 
@@ -308,4 +338,32 @@ fn sheet(
     store::write_file_atomically(output, &pdf)?;
     writeln!(out, "{}", output.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_file_alone_opens_it_like_open_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("anna-berg-2026-11-25.ron");
+        std::fs::write(&plan, "").unwrap();
+        let plain = Cli::try_parse_from(["massage-planner", plan.to_str().unwrap()]).unwrap();
+        assert_eq!(plain.file_to_open(), Some(plan.as_path()));
+        let open =
+            Cli::try_parse_from(["massage-planner", "open", plan.to_str().unwrap()]).unwrap();
+        assert_eq!(open.file_to_open(), Some(plan.as_path()));
+        let window = Cli::try_parse_from(["massage-planner"]).unwrap();
+        assert_eq!(window.file_to_open(), None);
+    }
+
+    #[test]
+    fn commands_are_still_commands_and_a_typo_is_a_usage_error() {
+        let check = Cli::try_parse_from(["massage-planner", "check", "plans"]).unwrap();
+        assert!(matches!(check.command, Some(Command::Check { .. })));
+        assert_eq!(check.file_to_open(), None);
+        let typo = Cli::try_parse_from(["massage-planner", "chekc"]).unwrap_err();
+        assert_eq!(typo.exit_code(), 2);
+    }
 }

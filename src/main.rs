@@ -1,3 +1,4 @@
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -9,14 +10,10 @@ fn main() -> ExitCode {
     let plans_dir = cli.plans_dir();
     match &cli.command {
         None | Some(Command::Open { .. }) => {
-            let open = match &cli.command {
-                Some(Command::Open { file, .. }) => Some(file.clone()),
-                _ => None,
-            };
             let run = matches!(&cli.command, Some(Command::Open { run: true, .. }));
             let options = StartOptions {
                 plans_dir: cli.plans.clone(),
-                open,
+                open: cli.file_to_open().map(Path::to_path_buf),
                 run,
                 exit_after_first_frame: cli.exit_after_first_frame,
                 ..StartOptions::default()

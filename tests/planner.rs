@@ -387,3 +387,49 @@ fn without_a_file_dialog_the_path_is_typed_prefilled_with_the_real_name() {
     assert!(p.modal().is_none());
     assert!(p.file().is_none(), "nothing saved");
 }
+
+#[test]
+fn the_example_plans_are_added_only_when_asked_and_never_over_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = planner(dir.path());
+    assert!(store::plan_files_under(dir.path()).unwrap().is_empty());
+
+    p.apply(Action::Command(Command::AddExamplePlans));
+    assert!(p.error().is_none(), "{:?}", p.error());
+    assert_eq!(store::plan_files_under(dir.path()).unwrap().len(), 5);
+    assert!(
+        p.message().starts_with("Added 9 example files"),
+        "{}",
+        p.message()
+    );
+    assert!(
+        p.take_effects()
+            .contains(&Effect::LoadLibrary(dir.path().to_path_buf()))
+    );
+
+    p.apply(Action::Command(Command::AddExamplePlans));
+    assert!(p.message().contains("already"), "{}", p.message());
+    assert!(p.take_effects().is_empty());
+}
+
+#[test]
+fn a_plans_folder_made_on_first_start_is_named_and_a_failure_shown() {
+    use massage_planner::planner::Outcome;
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = planner(dir.path());
+    p.apply(Action::Done(Outcome::PlansFolderMade {
+        dir: dir.path().to_path_buf(),
+        result: Ok(true),
+    }));
+    assert!(
+        p.message().contains(&dir.path().display().to_string()),
+        "{}",
+        p.message()
+    );
+
+    p.apply(Action::Done(Outcome::PlansFolderMade {
+        dir: dir.path().to_path_buf(),
+        result: Err("permission denied".into()),
+    }));
+    assert!(p.error().unwrap().contains("permission denied"));
+}

@@ -541,3 +541,15 @@ fn a_session_runs_in_the_window_and_its_record_is_saved() {
         Some("Right QL tender.".to_owned())
     );
 }
+
+#[test]
+fn an_empty_library_offers_the_example_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(dir.path(), None, egui::Theme::Light);
+    assert!(harness.query_by_label("Maria Keller  (2)").is_none());
+
+    click(&mut harness, "Add the example plans");
+    assert_eq!(store::plan_files_under(dir.path()).unwrap().len(), 5);
+    harness.get_by_label("Maria Keller  (2)");
+    assert!(harness.query_by_label("Add the example plans").is_none());
+}

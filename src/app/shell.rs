@@ -23,7 +23,8 @@ use crate::ui;
 /// How the window starts (from the command line, or a test).
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
-    /// `--plans DIR`; else the folder used last, else `plans/`.
+    /// `--plans DIR`; else the folder used last, else the default
+    /// (`store::choose_plans_dir`).
     pub plans_dir: Option<PathBuf>,
     /// `open FILE.ron`.
     pub open: Option<PathBuf>,
@@ -67,6 +68,15 @@ pub struct PlannerApp {
     recovery_waiting_since: Option<Instant>,
 }
 
+/// The desktop's name for the app: the desktop entry is `APP_ID.desktop`
+/// (Wayland matches windows to it by this id, X11 by the window class,
+/// which is the program's name). eframe keeps its settings under it too.
+pub const APP_ID: &str = "massage-planner";
+
+const WINDOW_TITLE: &str = "Massage planner";
+
+const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icons/massage-planner-256.png");
+
 /// Opens the window; returns when it is closed.
 pub fn run(mut options: StartOptions) -> eframe::Result {
     if options.recovery_dir.is_none() {
@@ -75,16 +85,23 @@ pub fn run(mut options: StartOptions) -> eframe::Result {
     // The muscle atlas (label placement, triangulation) takes tens of
     // milliseconds: build it while the window and the GPU start, not after.
     std::thread::spawn(Atlas::builtin);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 500.0])
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(WINDOW_ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        // Only the window's icon is missing; the app works.
+        Err(e) => log::warn!("window icon: {e}"),
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Massage planner")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
-        "massage-planner",
+        APP_ID,
         native,
         Box::new(move |cc| Ok(Box::new(PlannerApp::new(cc, options)))),
     )
@@ -100,16 +117,19 @@ impl PlannerApp {
     }
 
     pub fn with_settings(ctx: &egui::Context, options: StartOptions, settings: Settings) -> Self {
-        let plans_dir = options
-            .plans_dir
-            .clone()
-            .or_else(|| settings.plans_dir.clone().filter(|d| d.is_dir()))
-            .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR));
+        let plans_dir =
+            store::choose_plans_dir(options.plans_dir.as_deref(), settings.plans_dir.as_deref());
+        // The documents folder is made on first start; a folder the user
+        // named is never made for them.
+        let created = match plans_dir.origin {
+            store::PlansDirOrigin::Documents => Some(store::create_plans_dir(&plans_dir.path)),
+            _ => None,
+        };
         let today = options.today.unwrap_or_else(local_today);
         ui::style::apply(ctx);
         let planner = Planner::with_settings(
             Settings {
-                plans_dir: Some(plans_dir.clone()),
+                plans_dir: Some(plans_dir.path.clone()),
                 ..settings
             },
             today,
@@ -127,6 +147,12 @@ impl PlannerApp {
             recovery_waiting_since: None,
         };
         let mut start = Vec::new();
+        if let Some(result) = created {
+            start.push(Action::Done(Outcome::PlansFolderMade {
+                dir: plans_dir.path.clone(),
+                result: result.map_err(|e| e.to_string()),
+            }));
+        }
         if let Some(path) = &options.open {
             start.push(Action::OpenPath(path.clone()));
             if options.run {
@@ -140,7 +166,7 @@ impl PlannerApp {
             )));
         }
         app.apply_all(ctx, start);
-        app.carry_out(ctx, Effect::LoadLibrary(plans_dir));
+        app.carry_out(ctx, Effect::LoadLibrary(plans_dir.path));
         app
     }
 

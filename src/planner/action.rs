@@ -157,6 +157,12 @@ pub enum Outcome {
         dir: PathBuf,
         result: Result<Library, String>,
     },
+    /// The default plans folder `dir` was made on first start (`Ok(true)`),
+    /// was there already (`Ok(false)`), or could not be made.
+    PlansFolderMade {
+        dir: PathBuf,
+        result: Result<bool, String>,
+    },
     /// Watching the plans folder `dir` for changes others make started, or not.
     WatcherStarted {
         dir: PathBuf,

@@ -16,6 +16,7 @@ pub enum Command {
     PrintDirect,
     ExportPdf,
     ChoosePlansFolder,
+    AddExamplePlans,
     EditClientRecord,
     QuickAdd,
     Undo,
@@ -46,6 +47,7 @@ impl Command {
             Command::PrintDirect => "Print on the default printer",
             Command::ExportPdf => "Export PDF…",
             Command::ChoosePlansFolder => "Choose plans folder…",
+            Command::AddExamplePlans => "Add the example plans",
             Command::EditClientRecord => "Client record…",
             Command::QuickAdd => "Add a step by name…",
             Command::Undo => "Undo",
@@ -75,6 +77,9 @@ impl Command {
             Command::PrintDirect => "Send the plan sheet straight to the printer (CUPS lp)",
             Command::ExportPdf => "Save the plan sheet as a PDF file you choose",
             Command::ChoosePlansFolder => "The folder the library lists and new plans are saved in",
+            Command::AddExamplePlans => {
+                "Copy five example plans of four clients, with their client records, into the plans folder (files already there are kept)"
+            }
             Command::EditClientRecord => {
                 "Conditions, pressure preference, areas to focus on and to avoid"
             }

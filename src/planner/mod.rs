@@ -204,7 +204,8 @@ impl Planner {
         self.settings
             .plans_dir
             .as_deref()
-            .unwrap_or(Path::new(store::DEFAULT_PLANS_DIR))
+            // Always set by `with_settings`; this is the default without a home.
+            .unwrap_or(Path::new(store::PLANS_FOLDER_NAME))
     }
 
     pub fn layer(&self) -> Layer {
@@ -447,6 +448,7 @@ impl Planner {
             }
             Command::ChoosePlansFolder => self.ask_for_file(FileDialog::PlansFolder, String::new()),
             Command::QuickAdd => self.focus = Some(Focus::QuickAdd),
+            Command::AddExamplePlans => self.add_example_plans(),
             Command::EditClientRecord => {
                 if self.modal.is_none() {
                     self.modal = Some(Modal::ClientForm(self.client.draft_for(&self.doc.plan)));
@@ -497,6 +499,11 @@ impl Planner {
                     };
                 }
             }
+            Outcome::PlansFolderMade { dir, result } => match result {
+                Ok(true) => self.message = format!("Made {} for your plans", dir.display()),
+                Ok(false) => {}
+                Err(e) => self.error = Some(format!("Cannot make the plans folder: {e}")),
+            },
             Outcome::WatcherStarted { dir, result } => {
                 // A folder that does not exist says so in the library instead.
                 if let Err(e) = result
@@ -509,6 +516,23 @@ impl Planner {
                     );
                 }
             }
+        }
+    }
+
+    /// Copies the built-in examples into the plans folder and reads it again.
+    fn add_example_plans(&mut self) {
+        let dir = self.plans_dir().to_path_buf();
+        match store::add_example_plans(&dir) {
+            Ok(written) if written.is_empty() => {
+                self.message = format!("The example plans are already in {}", dir.display());
+            }
+            Ok(written) => {
+                self.message =
+                    format!("Added {} example files to {}", written.len(), dir.display());
+                self.library = LibraryState::Loading;
+                self.effects.push(Effect::LoadLibrary(dir));
+            }
+            Err(e) => self.error = Some(format!("Cannot add the example plans: {e}")),
         }
     }
 
@@ -797,7 +821,7 @@ fn settings_dir(settings: &Settings) -> PathBuf {
     settings
         .plans_dir
         .clone()
-        .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR))
+        .unwrap_or_else(|| store::default_plans_dir().path)
 }
 
 /// What a chosen path means for each dialog.

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Location, Problem};
 use super::library::{Library, LibraryEntry, PlanSummary, plan_files_under, read_entries};
+use super::locations::{cache_dir, create_private_dir};
 use super::save::write_file_atomically;
 
 /// Starts every cache file; the last byte is the layout version. Bump it when
@@ -213,27 +214,15 @@ impl Library {
 }
 
 /// Where the cache of the plans folder `root` is kept:
-/// `$XDG_CACHE_HOME/massage-planner/library-HASH.bin` (else `~/.cache/...`,
-/// or `%LOCALAPPDATA%` on Windows), one file per folder, named by a hash of
+/// `library-HASH.bin` in the app's cache folder (`locations::cache_dir`:
+/// `$XDG_CACHE_HOME/massage-planner/` on Linux), one file per folder, named by a hash of
 /// its canonical path. `None` when the system has no such folder.
 pub fn library_cache_path(root: &Path) -> Option<PathBuf> {
     let name = format!(
         "library-{:016x}.bin",
         fnv1a(canonical_name(root).as_bytes())
     );
-    Some(user_cache_dir()?.join("massage-planner").join(name))
-}
-
-fn user_cache_dir() -> Option<PathBuf> {
-    let absolute = |var: &str| {
-        std::env::var_os(var)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    if cfg!(windows) {
-        return absolute("LOCALAPPDATA");
-    }
-    absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|home| home.join(".cache")))
+    Some(cache_dir()?.join(name))
 }
 
 fn canonical_name(root: &Path) -> String {
@@ -362,12 +351,4 @@ fn write_cache(cache: &Path, file: &CacheFile) {
     if let Err(e) = write_file_atomically(cache, &bytes) {
         log::debug!("library cache not written: {e}");
     }
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }

@@ -3,11 +3,13 @@
 
 mod client_file;
 mod error;
+mod examples;
 mod file_name;
 mod format;
 mod library;
 mod library_cache;
 mod locate;
+mod locations;
 mod recovery;
 mod rules_file;
 mod save;
@@ -19,6 +21,7 @@ pub use client_file::{
     find_client_record, load_client_record, parse_client_record, save_client_record,
 };
 pub use error::{FileError, Location, Problem};
+pub use examples::add_example_plans;
 pub use file_name::{client_slug, file_name_for, file_stem_for};
 pub use format::{MAX_PLAN_FILE_BYTES, load_plan, load_plan_stamped, parse_plan, plan_to_ron};
 pub use library::{
@@ -26,6 +29,10 @@ pub use library::{
 };
 pub use library_cache::library_cache_path;
 pub use locate::{locate, locate_in_file};
+pub use locations::{
+    PLANS_FOLDER_NAME, PLANS_README_NAME, PlansDir, PlansDirOrigin, cache_dir, choose_plans_dir,
+    create_plans_dir, default_plans_dir, recovery_dir,
+};
 pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_recovery};
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
 pub use save::{
@@ -35,9 +42,6 @@ pub use sync_conflict::{
     DiffLine, compare_with_original, keep_conflict_copy, original_of, put_away_conflict_copy,
 };
 pub use templates::{Template, templates};
-
-/// The folder the app uses when none is given: `plans/` in the working directory.
-pub const DEFAULT_PLANS_DIR: &str = "plans";
 
 /// Plan files end in `.ron`.
 pub const PLAN_EXTENSION: &str = "ron";

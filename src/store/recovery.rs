@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Problem};
 use super::format::{parse_ron, read_bounded, to_pretty_ron};
+use super::locations::{self, recovery_dir};
 use super::save::write_file_atomically;
 use crate::model::Plan;
 use crate::session::SessionProgress;
@@ -54,15 +55,10 @@ impl RecoveryStore {
     }
 
     /// `$XDG_STATE_HOME/massage-planner/recovery`, else
-    /// `~/.local/state/massage-planner/recovery`; `None` without a home.
+    /// `~/.local/state/massage-planner/recovery` (`locations::recovery_dir`);
+    /// `None` without a home.
     pub fn default_dir() -> Option<PathBuf> {
-        let state = std::env::var_os("XDG_STATE_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-            .or_else(|| {
-                std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state"))
-            })?;
-        Some(state.join("massage-planner").join("recovery"))
+        recovery_dir()
     }
 
     pub fn own_path(&self) -> &Path {
@@ -155,14 +151,5 @@ fn app_is_running(pid: u32) -> bool {
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), FileError> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder
-        .create(dir)
-        .map_err(|e| FileError::new(dir, Problem::Write(e)))
+    locations::create_private_dir(dir).map_err(|e| FileError::new(dir, Problem::Write(e)))
 }

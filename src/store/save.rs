@@ -151,6 +151,12 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError>
     write_atomically(path, bytes, true)
 }
 
+/// Writes a new file the same crash-safe way, failing with
+/// `AlreadyExists` rather than replacing one that is there.
+pub(super) fn create_new_file(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_atomically(path, bytes, false)
+}
+
 fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FileError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

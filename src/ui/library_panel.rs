@@ -120,11 +120,19 @@ pub fn library_panel(ui: &mut Ui, view: &LibraryView<'_>) -> Vec<Action> {
     };
     let rows = rows(ui, library, view.search);
     if rows.is_empty() {
-        ui.label(if library.entries.is_empty() {
-            format!("No plans in {} yet.", library.root.display())
+        if library.entries.is_empty() {
+            ui.label(format!("No plans in {} yet.", library.root.display()));
+            ui.add_space(4.0);
+            if ui
+                .button(Command::AddExamplePlans.label())
+                .on_hover_text(Command::AddExamplePlans.tooltip())
+                .clicked()
+            {
+                actions.push(Action::Command(Command::AddExamplePlans));
+            }
         } else {
-            "No plan matches the search.".to_string()
-        });
+            ui.label("No plan matches the search.");
+        }
         return actions;
     }
     let open_path = view.open;

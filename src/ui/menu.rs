@@ -115,6 +115,7 @@ fn file_menu(ui: &mut Ui, view: &MenuView<'_>, actions: &mut Vec<Action>) {
     if folder.clicked() {
         actions.push(Action::Command(Command::ChoosePlansFolder));
     }
+    command_button(ui, Command::AddExamplePlans, true, actions);
     ui.separator();
     command_button(ui, Command::Quit, true, actions);
 }

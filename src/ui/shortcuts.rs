@@ -29,6 +29,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::NewSessionFromThis
         | Command::PrintDirect
         | Command::ChoosePlansFolder
+        | Command::AddExamplePlans
         | Command::EditClientRecord => return None,
     };
     Some(shortcut)
