@@ -186,3 +186,55 @@ fn sheet_writes_a_pdf_and_refuses_a_bad_plan() {
         Some(2)
     );
 }
+
+#[test]
+fn list_and_check_mark_a_conflict_copy_and_name_its_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let plan = dir.path().join("lea-fischer-2026-11-24.ron");
+    std::fs::copy(plans.join("lea-fischer-2026-11-24.ron"), &plan).expect("copy");
+    let text = std::fs::read_to_string(&plan).expect("read");
+    let copy = dir
+        .path()
+        .join("lea-fischer-2026-11-24.sync-conflict-20261124-101500-ABCDEFG.ron");
+    std::fs::write(&copy, text.replace("Sam Ortiz", "Lena Brandt")).expect("copy");
+    let folder = dir.path().to_str().expect("utf-8 temp path");
+
+    let listed = stdout(&run(&["list", "--plans", folder]));
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    let marked: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("[conflict copy of lea-fischer-2026-11-24.ron"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{listed}");
+    assert!(marked[0].contains("sync-conflict"), "{listed}");
+
+    let output = run(&["check", folder]);
+    let checked = stdout(&output);
+    assert!(
+        checked.lines().any(|l| l.contains("sync-conflict")
+            && l.contains(": warning: conflict copy of lea-fischer-2026-11-24.ron")),
+        "{checked}"
+    );
+    assert!(
+        !checked
+            .lines()
+            .any(|l| l.starts_with(plan.to_str().expect("utf-8")) && l.contains("conflict copy")),
+        "the plan itself is not a copy: {checked}"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a copy is a warning: {checked}"
+    );
+    assert_eq!(
+        run(&["check", "--deny-warnings", folder]).status.code(),
+        Some(1)
+    );
+    // Without the copy (and without Lea's record, which is not in this
+    // folder) nothing is left to warn about.
+    std::fs::remove_file(&copy).expect("settle");
+    let output = run(&["check", "--plans", folder, "--deny-warnings", folder]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
