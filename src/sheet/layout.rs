@@ -10,7 +10,7 @@ use crate::model::Technique;
 use super::fonts::Fonts;
 use super::map::MapDrawing;
 use super::paper::Paper;
-use super::text::{LineBreaker, Style, ellipsize};
+use super::text::{Style, ellipsize};
 
 /// A rectangle on the page in points, x to the right, y down from the top.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -258,36 +258,6 @@ impl<'f> Pager<'f> {
         } else {
             false
         }
-    }
-
-    /// Sets `text` line by line, `line_height` apart, starting a new page
-    /// whenever one is full. `column(page, y)` gives the left edge and width
-    /// for a line at `y`, so text can run beside a picture and then under
-    /// it. Returns the box of each line set, with its page.
-    pub(crate) fn flow(
-        &mut self,
-        text: &str,
-        style: Style,
-        grey: u8,
-        line_height: f32,
-        column: impl Fn(usize, f32) -> (f32, f32),
-    ) -> Vec<(usize, Rect)> {
-        let mut breaker = LineBreaker::new(text);
-        let mut placed = Vec::new();
-        while !breaker.is_done() {
-            self.make_room(line_height);
-            let (x, width) = column(self.page(), self.y);
-            let Some(line) = breaker.next_line(self.fonts, style, width) else {
-                break;
-            };
-            let baseline = self.baseline(self.y, line_height, style);
-            if !line.is_empty() {
-                self.text(x, baseline, style, grey, line);
-            }
-            placed.push((self.page(), Rect::new(x, self.y, width, line_height)));
-            self.y += line_height;
-        }
-        placed
     }
 
     /// Baseline that centres capitals of `style` in a line box at `top`.
