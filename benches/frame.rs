@@ -10,7 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 use egui::{Pos2, RawInput, Rect, Vec2};
 use jiff::civil::date;
-use massage_planner::app::{PlannerApp, Settings, StartOptions};
+use massage_planner::app::{PlannerApp, StartOptions};
+use massage_planner::planner::Settings;
 use massage_planner::store::{Overwrite, save_plan};
 use massage_planner::testing::{Sequence, sample_plan, write_sample_library};
 
@@ -40,7 +41,7 @@ impl Window {
             plans_dir: Some(plans.to_path_buf()),
             open: Some(plan.to_path_buf()),
             today: Some(date(2026, 11, 25)),
-            load_library_now: true,
+            headless: true,
             exit_after_first_frame: false,
             recovery_dir: None,
         };

@@ -1,13 +1,16 @@
 //! Massage session planner: plan a session on a clickable muscle map of the
 //! back and hips, keep plans as RON files, print a plan sheet.
 //!
-//! `model`, `atlas`, `store`, `screening` and `sheet` are the core and never use egui;
-//! `ui` draws and returns actions; `app` applies them and owns the window.
+//! `model`, `atlas`, `store`, `screening` and `sheet` are the core and never
+//! use egui; `planner` holds the window's state and the one place that
+//! changes it (`Planner::apply`), without egui either; `ui` draws and returns
+//! actions; `app` owns the window and carries out effects.
 
 pub mod app;
 pub mod atlas;
 pub mod cli;
 pub mod model;
+pub mod planner;
 pub mod screening;
 pub mod sheet;
 pub mod store;

@@ -7,7 +7,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use massage_planner::atlas::{Atlas, Layer, Point, Region};
-use massage_planner::model::Plan;
+use massage_planner::model::{MuscleSide, Plan};
 use massage_planner::ui::map::{MapAction, MapView, muscle_map};
 
 struct MapState {
@@ -108,10 +108,7 @@ fn clicking_anywhere_inside_a_region_picks_that_muscle_and_side() {
             click_at(&mut harness, to_screen(inner_point(atlas, region)));
             assert_eq!(
                 harness.state().picks,
-                [MapAction::Pick {
-                    muscle: region.muscle,
-                    side: region.side
-                }],
+                [MapAction::Pick(MuscleSide::new(region.muscle, region.side))],
                 "{} in the {} layer",
                 region.label(),
                 layer.name()
@@ -137,10 +134,7 @@ fn every_region_can_be_picked_by_its_label_and_from_the_keyboard() {
             harness.state_mut().picks.clear();
             harness.get_by_label(&region.label()).click_accesskit();
             harness.run();
-            let expected = MapAction::Pick {
-                muscle: region.muscle,
-                side: region.side,
-            };
+            let expected = MapAction::Pick(MuscleSide::new(region.muscle, region.side));
             assert_eq!(harness.state().picks, [expected], "{}", region.label());
 
             harness.state_mut().picks.clear();

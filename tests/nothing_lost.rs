@@ -4,12 +4,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod support;
+use support::modals::{comparison, conflict};
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use jiff::civil::date;
-use massage_planner::app::{
-    Action, Command, ConflictChoice, Edit, LibraryState, Planner, RecoveryAnswer,
+use massage_planner::planner::{
+    Action, Command, ConflictChoice, Edit, LibraryState, Outcome, Planner, RecoveryAnswer,
 };
 use massage_planner::store::{self, Library, RecoveryStore};
 
@@ -23,7 +26,7 @@ fn saved_plan(dir: &Path) -> (Planner, PathBuf) {
     p.apply(Action::Edit(Edit::ClientName("Bo".into())));
     p.apply(Action::Edit(Edit::Goals("first".into())));
     p.apply(Action::Command(Command::Save));
-    let path = p.doc.file.as_ref().unwrap().path.clone();
+    let path = p.file().unwrap().path.clone();
     (p, path)
 }
 
@@ -46,15 +49,15 @@ fn changed_on_disk_offers_a_choice_and_reload_takes_theirs() {
     write_theirs(&path);
     p.apply(Action::Edit(Edit::Goals("mine".into())));
     p.apply(Action::Command(Command::Save));
-    let conflict = p.conflict.clone().expect("the save asks what to do");
-    assert_eq!(conflict.path, path);
-    assert!(!conflict.removed);
+    let found = conflict(&p).expect("the save asks what to do");
+    assert_eq!(found.path, path);
+    assert!(!found.removed);
     assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
 
     p.apply(Action::ResolveConflict(ConflictChoice::Reload));
-    assert!(p.conflict.is_none());
-    assert_eq!(p.doc.plan.goals, "theirs");
-    assert!(!p.doc.is_dirty());
+    assert!(conflict(&p).is_none());
+    assert_eq!(p.plan().goals, "theirs");
+    assert!(!p.is_dirty());
 }
 
 #[test]
@@ -65,12 +68,12 @@ fn changed_on_disk_save_a_copy_keeps_both() {
     p.apply(Action::Edit(Edit::Goals("mine".into())));
     p.apply(Action::Command(Command::Save));
     p.apply(Action::ResolveConflict(ConflictChoice::SaveCopy));
-    let copy = p.doc.file.as_ref().unwrap().path.clone();
+    let copy = p.file().unwrap().path.clone();
     assert_ne!(copy, path);
     assert_eq!(copy.parent(), path.parent());
     assert_eq!(store::load_plan(&copy).unwrap().goals, "mine");
     assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
-    assert!(!p.doc.is_dirty());
+    assert!(!p.is_dirty());
 }
 
 #[test]
@@ -99,9 +102,9 @@ fn changed_on_disk_cancel_changes_nothing() {
     p.apply(Action::Edit(Edit::Goals("mine".into())));
     p.apply(Action::Command(Command::Save));
     p.apply(Action::ResolveConflict(ConflictChoice::Cancel));
-    assert!(p.conflict.is_none());
-    assert_eq!(p.doc.plan.goals, "mine");
-    assert!(p.doc.is_dirty());
+    assert!(conflict(&p).is_none());
+    assert_eq!(p.plan().goals, "mine");
+    assert!(p.is_dirty());
     assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
 }
 
@@ -112,11 +115,11 @@ fn a_file_deleted_while_open_is_not_recreated_silently() {
     std::fs::remove_file(&path).unwrap();
     p.apply(Action::Edit(Edit::Goals("mine".into())));
     p.apply(Action::Command(Command::Save));
-    assert!(p.conflict.as_ref().unwrap().removed);
+    assert!(conflict(&p).unwrap().removed);
     assert!(!path.exists());
     // Reload is not offered for a removed file: it does nothing.
     p.apply(Action::ResolveConflict(ConflictChoice::Reload));
-    assert_eq!(p.doc.plan.goals, "mine");
+    assert_eq!(p.plan().goals, "mine");
     p.apply(Action::Command(Command::Save));
     p.apply(Action::ResolveConflict(ConflictChoice::Overwrite));
     assert_eq!(store::load_plan(&path).unwrap().goals, "mine");
@@ -132,15 +135,15 @@ fn a_folder_that_cannot_be_written_keeps_the_edits_and_says_why() {
     let mut p = planner(&not_a_folder);
     p.apply(Action::Edit(Edit::ClientName("Bo".into())));
     p.apply(Action::Command(Command::Save));
-    let error = p.error.clone().unwrap();
+    let error = p.error().unwrap().to_string();
     assert!(error.contains("plans"), "{error}");
     assert!(error.contains("Save as"), "{error}");
-    assert!(p.doc.is_dirty());
-    assert!(p.conflict.is_none());
+    assert!(p.is_dirty());
+    assert!(conflict(&p).is_none());
     // Saving elsewhere works.
     let elsewhere = dir.path().join("bo.ron");
     p.apply(Action::SaveAsPath(elsewhere.clone()));
-    assert!(!p.doc.is_dirty());
+    assert!(!p.is_dirty());
     assert_eq!(store::load_plan(&elsewhere).unwrap().client.name, "Bo");
 }
 
@@ -162,9 +165,9 @@ fn a_read_only_folder_keeps_the_edits_and_says_why() {
         eprintln!("running as root: a read-only folder is writable, skipped");
         return;
     }
-    let error = p.error.clone().unwrap();
+    let error = p.error().unwrap().to_string();
     assert!(error.contains("ermission denied"), "{error}");
-    assert!(p.doc.is_dirty());
+    assert!(p.is_dirty());
 }
 
 #[test]
@@ -174,23 +177,29 @@ fn edits_left_by_a_crash_are_offered_and_restored_over_their_file() {
     let (mut crashed, path) = saved_plan(dir.path());
     // The crashed run: process id 4000000000 is not running.
     let store_of_crashed = RecoveryStore::new(recovery_dir.path(), 4_000_000_000);
-    crashed.enable_recovery(store_of_crashed.clone());
+    crashed.apply(Action::EnableRecovery(store_of_crashed.clone()));
     crashed.apply(Action::Edit(Edit::Goals("unsaved work".into())));
     assert!(crashed.recovery_due());
-    crashed.write_recovery();
+    crashed.apply(Action::WriteRecovery);
     assert!(!crashed.recovery_due(), "written once per change");
     assert!(store_of_crashed.own_path().exists());
     drop(crashed); // the crash: nothing cleared
 
     let mut p = planner(dir.path());
-    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
-    assert_eq!(p.recovery.offers.len(), 1);
-    assert_eq!(p.recovery.offers[0].1.file.as_deref(), Some(path.as_path()));
+    p.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        std::process::id(),
+    )));
+    assert_eq!(p.recovery_offers().len(), 1);
+    assert_eq!(
+        p.recovery_offers()[0].1.file.as_deref(),
+        Some(path.as_path())
+    );
     p.apply(Action::AnswerRecovery(RecoveryAnswer::Restore));
-    assert!(p.recovery.offers.is_empty());
-    assert_eq!(p.doc.plan.goals, "unsaved work");
-    assert_eq!(p.doc.file.as_ref().unwrap().path, path);
-    assert!(p.doc.is_dirty(), "restored edits are not saved yet");
+    assert!(p.recovery_offers().is_empty());
+    assert_eq!(p.plan().goals, "unsaved work");
+    assert_eq!(p.file().unwrap().path, path);
+    assert!(p.is_dirty(), "restored edits are not saved yet");
     // The file on disk was not touched; Undo shows it.
     assert_eq!(store::load_plan(&path).unwrap().goals, "first");
     // The old recovery file is gone; this run's now holds the edits.
@@ -198,7 +207,7 @@ fn edits_left_by_a_crash_are_offered_and_restored_over_their_file() {
     let own = RecoveryStore::new(recovery_dir.path(), std::process::id());
     assert!(own.own_path().exists());
     p.apply(Action::Command(Command::Undo));
-    assert_eq!(p.doc.plan.goals, "first");
+    assert_eq!(p.plan().goals, "first");
     p.apply(Action::Command(Command::Redo));
 
     // Saving ends the need for recovery: the file goes.
@@ -212,17 +221,23 @@ fn recovery_of_a_never_saved_plan_comes_back_as_a_new_plan() {
     let dir = tempfile::tempdir().unwrap();
     let recovery_dir = tempfile::tempdir().unwrap();
     let mut crashed = planner(dir.path());
-    crashed.enable_recovery(RecoveryStore::new(recovery_dir.path(), 4_000_000_001));
+    crashed.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        4_000_000_001,
+    )));
     crashed.apply(Action::Edit(Edit::ClientName("New Client".into())));
-    crashed.write_recovery();
+    crashed.apply(Action::WriteRecovery);
     drop(crashed);
 
     let mut p = planner(dir.path());
-    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
+    p.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        std::process::id(),
+    )));
     p.apply(Action::AnswerRecovery(RecoveryAnswer::Restore));
-    assert_eq!(p.doc.plan.client.name, "New Client");
-    assert!(p.doc.file.is_none());
-    assert!(p.doc.is_dirty());
+    assert_eq!(p.plan().client.name, "New Client");
+    assert!(p.file().is_none());
+    assert!(p.is_dirty());
 }
 
 #[test]
@@ -231,21 +246,30 @@ fn declined_recovery_is_deleted_and_postponed_recovery_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     for pid in [4_000_000_002, 4_000_000_003] {
         let mut crashed = planner(dir.path());
-        crashed.enable_recovery(RecoveryStore::new(recovery_dir.path(), pid));
+        crashed.apply(Action::EnableRecovery(RecoveryStore::new(
+            recovery_dir.path(),
+            pid,
+        )));
         crashed.apply(Action::Edit(Edit::ClientName(format!("Client {pid}"))));
-        crashed.write_recovery();
+        crashed.apply(Action::WriteRecovery);
     }
     let mut p = planner(dir.path());
-    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
-    assert_eq!(p.recovery.offers.len(), 2);
+    p.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        std::process::id(),
+    )));
+    assert_eq!(p.recovery_offers().len(), 2);
     p.apply(Action::AnswerRecovery(RecoveryAnswer::Discard));
     p.apply(Action::AnswerRecovery(RecoveryAnswer::Later));
-    assert!(p.recovery.offers.is_empty());
+    assert!(p.recovery_offers().is_empty());
     assert_eq!(std::fs::read_dir(recovery_dir.path()).unwrap().count(), 1);
     // Offered again next time.
     let mut again = planner(dir.path());
-    again.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
-    assert_eq!(again.recovery.offers.len(), 1);
+    again.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        std::process::id(),
+    )));
+    assert_eq!(again.recovery_offers().len(), 1);
 }
 
 #[test]
@@ -255,14 +279,12 @@ fn an_unreadable_recovery_file_is_reported_and_kept() {
     std::fs::write(&broken, "(written: ").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut p = planner(dir.path());
-    p.enable_recovery(RecoveryStore::new(recovery_dir.path(), std::process::id()));
-    assert!(p.recovery.offers.is_empty());
-    assert!(
-        p.error
-            .as_deref()
-            .unwrap()
-            .contains("recovery-4000000004.ron")
-    );
+    p.apply(Action::EnableRecovery(RecoveryStore::new(
+        recovery_dir.path(),
+        std::process::id(),
+    )));
+    assert!(p.recovery_offers().is_empty());
+    assert!(p.error().unwrap().contains("recovery-4000000004.ron"));
     assert!(broken.exists());
 }
 
@@ -272,18 +294,18 @@ fn a_clean_exit_removes_the_recovery_file_and_discarding_counts_as_clean() {
     let dir = tempfile::tempdir().unwrap();
     let store = RecoveryStore::new(recovery_dir.path(), std::process::id());
     let mut p = planner(dir.path());
-    p.enable_recovery(store.clone());
+    p.apply(Action::EnableRecovery(store.clone()));
     p.apply(Action::Edit(Edit::ClientName("Bo".into())));
-    p.write_recovery();
+    p.apply(Action::WriteRecovery);
     assert!(store.own_path().exists());
     // Closing with unsaved edits keeps it until the question is answered.
     p.apply(Action::CloseRequested);
-    p.clear_recovery_on_exit();
+    p.apply(Action::WindowClosing);
     assert!(store.own_path().exists());
     p.apply(Action::AnswerUnsaved(
-        massage_planner::app::UnsavedAnswer::Discard,
+        massage_planner::planner::UnsavedAnswer::Discard,
     ));
-    p.clear_recovery_on_exit();
+    p.apply(Action::WindowClosing);
     assert!(!store.own_path().exists());
 }
 
@@ -294,9 +316,9 @@ fn recovery_files_are_private() {
     let recovery_dir = tempfile::tempdir().unwrap();
     let store = RecoveryStore::new(&recovery_dir.path().join("nested"), std::process::id());
     let mut p = planner(recovery_dir.path());
-    p.enable_recovery(store.clone());
+    p.apply(Action::EnableRecovery(store.clone()));
     p.apply(Action::Edit(Edit::ClientName("Bo".into())));
-    p.write_recovery();
+    p.apply(Action::WriteRecovery);
     let file_mode = std::fs::metadata(store.own_path())
         .unwrap()
         .permissions()
@@ -313,7 +335,10 @@ fn recovery_files_are_private() {
 fn files_changed_by_others_reach_the_library_and_reload_a_clean_plan() {
     let dir = tempfile::tempdir().unwrap();
     let (mut p, path) = saved_plan(dir.path());
-    p.library = LibraryState::Ready(Library::scan(dir.path()).unwrap());
+    p.apply(Action::Done(Outcome::LibraryLoaded {
+        dir: dir.path().to_path_buf(),
+        result: Ok(Library::scan(dir.path()).unwrap()),
+    }));
     // Someone adds a plan and changes ours.
     let added = dir.path().join("cy-2026-11-20.ron");
     std::fs::write(&added, "(client: (name: \"Cy\"), date: \"2026-11-20\")").unwrap();
@@ -325,16 +350,17 @@ fn files_changed_by_others_reach_the_library_and_reload_a_clean_plan() {
         path.clone(),
         hidden,
     ]));
-    let LibraryState::Ready(library) = &p.library else {
+    let LibraryState::Ready(library) = p.library() else {
         panic!("library");
     };
     assert!(library.entry(&added).is_some());
     assert_eq!(library.entries.len(), 2);
     assert_eq!(
-        p.doc.plan.goals, "theirs",
+        p.plan().goals,
+        "theirs",
         "a plan without edits follows the file"
     );
-    assert!(p.message.contains("changed on disk"), "{}", p.message);
+    assert!(p.message().contains("changed on disk"), "{}", p.message());
 
     // With edits, the plan stays as it is; saving will ask.
     p.apply(Action::Edit(Edit::Goals("mine".into())));
@@ -344,14 +370,14 @@ fn files_changed_by_others_reach_the_library_and_reload_a_clean_plan() {
     )
     .unwrap();
     p.apply(Action::FilesChanged(vec![path.clone()]));
-    assert_eq!(p.doc.plan.goals, "mine");
+    assert_eq!(p.plan().goals, "mine");
     p.apply(Action::Command(Command::Save));
-    assert!(p.conflict.is_some());
+    assert!(conflict(&p).is_some());
 
     // A removed file leaves the library.
     std::fs::remove_file(&added).unwrap();
     p.apply(Action::FilesChanged(vec![added.clone()]));
-    let LibraryState::Ready(library) = &p.library else {
+    let LibraryState::Ready(library) = p.library() else {
         panic!("library");
     };
     assert!(library.entry(&added).is_none());
@@ -409,23 +435,23 @@ fn a_conflict_copy_is_compared_with_its_plan() {
     let dir = tempfile::tempdir().unwrap();
     let (mut p, path, copy) = plan_and_conflict_copy(dir.path());
     p.apply(Action::CompareConflictCopy(copy.clone()));
-    let comparison = p.comparison.clone().unwrap();
-    assert_eq!(comparison.original, path);
+    let shown = comparison(&p).unwrap();
+    assert_eq!(shown.original, path);
     use store::DiffLine;
     assert!(
-        comparison
+        shown
             .lines
             .iter()
             .any(|l| matches!(l, DiffLine::OnlyInCopy(t) if t.contains("from the clinic laptop")))
     );
     assert!(
-        comparison
+        shown
             .lines
             .iter()
             .any(|l| matches!(l, DiffLine::OnlyInPlan(t) if t.contains("first")))
     );
     p.apply(Action::CloseComparison);
-    assert!(p.comparison.is_none());
+    assert!(comparison(&p).is_none());
     assert!(copy.exists() && path.exists(), "comparing changes nothing");
 }
 
@@ -433,16 +459,19 @@ fn a_conflict_copy_is_compared_with_its_plan() {
 fn keeping_a_conflict_copy_replaces_the_plan_and_keeps_both_in_history() {
     let dir = tempfile::tempdir().unwrap();
     let (mut p, path, copy) = plan_and_conflict_copy(dir.path());
-    p.library = LibraryState::Ready(Library::scan(dir.path()).unwrap());
+    p.apply(Action::Done(Outcome::LibraryLoaded {
+        dir: dir.path().to_path_buf(),
+        result: Ok(Library::scan(dir.path()).unwrap()),
+    }));
     p.apply(Action::KeepConflictCopy(copy.clone()));
-    assert!(p.error.is_none(), "{:?}", p.error);
+    assert!(p.error().is_none(), "{:?}", p.error());
     assert!(!copy.exists());
     assert_eq!(
         store::load_plan(&path).unwrap().goals,
         "from the clinic laptop"
     );
     // The open, unedited plan follows.
-    assert_eq!(p.doc.plan.goals, "from the clinic laptop");
+    assert_eq!(p.plan().goals, "from the clinic laptop");
     let history = dir.path().join(store::HISTORY_DIR);
     assert!(history.join(copy.file_name().unwrap()).exists());
     assert_eq!(
@@ -450,7 +479,7 @@ fn keeping_a_conflict_copy_replaces_the_plan_and_keeps_both_in_history() {
         2,
         "the replaced plan and the copy"
     );
-    let LibraryState::Ready(library) = &p.library else {
+    let LibraryState::Ready(library) = p.library() else {
         panic!("library");
     };
     assert!(library.entry(&copy).is_none());

@@ -3,13 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod support;
+use support::modals::{client_form, pending};
+
 use std::path::Path;
 
 use jiff::civil::date;
-use massage_planner::app::{Action, Command, Edit, Planner, UnsavedAnswer};
 use massage_planner::model::{
-    Acknowledgement, Condition, ConditionKind, Muscle, Pain, PainLevel, Pressure, Side, Technique,
+    Acknowledgement, Condition, ConditionKind, Muscle, MuscleSide, Pain, PainLevel, Pressure, Side,
+    Technique,
 };
+use massage_planner::planner::{Action, Command, Edit, Planner, UnsavedAnswer};
 use massage_planner::store;
 
 fn planner(dir: &Path) -> Planner {
@@ -20,10 +24,10 @@ fn planner(dir: &Path) -> Planner {
 fn ada_with_deep_back_work(dir: &Path) -> Planner {
     let mut p = planner(dir);
     p.apply(Action::Edit(Edit::ClientName("Ada Lind".into())));
-    p.apply(Action::Pick {
-        muscle: Muscle::ErectorSpinae,
-        side: Side::Left,
-    });
+    p.apply(Action::Pick(MuscleSide::new(
+        Muscle::ErectorSpinae,
+        Side::Left,
+    )));
     p.apply(Action::Edit(Edit::StepTechnique(0, Technique::DeepTissue)));
     p
 }
@@ -32,25 +36,25 @@ fn ada_with_deep_back_work(dir: &Path) -> Planner {
 fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = ada_with_deep_back_work(dir.path());
-    assert!(p.client.record.is_none());
+    assert!(p.client_record().is_none());
     assert!(
         p.warnings()
             .iter()
             .all(|w| w.rule != "disc_deep_work_lumbar")
     );
 
-    p.apply(Action::EditClient);
-    let mut draft = p.client.draft.clone().expect("the form opens");
+    p.apply(Action::Command(Command::EditClientRecord));
+    let mut draft = client_form(&p).expect("the form opens");
     assert_eq!(draft.name, "Ada Lind");
     let mut disc = Condition::new(ConditionKind::HerniatedDisc);
     disc.detail = "L5-S1".into();
     draft.conditions.push(disc);
     p.apply(Action::ClientDraft(draft.clone()));
     // Not saved until Save: the warnings do not change yet.
-    assert!(p.client.record.is_none());
+    assert!(p.client_record().is_none());
     p.apply(Action::SaveClient);
-    assert!(p.client.draft.is_none(), "the form closes after saving");
-    assert_eq!(p.client.record.as_ref(), Some(&draft));
+    assert!(client_form(&p).is_none(), "the form closes after saving");
+    assert_eq!(p.client_record(), Some(&draft));
     let on_disk = store::find_client_record(dir.path(), "Ada Lind").unwrap();
     assert_eq!(on_disk, Some(draft));
 
@@ -62,19 +66,19 @@ fn a_client_record_made_in_the_form_is_saved_and_its_conditions_screen_the_plan(
     assert_eq!(warning.step, Some(0));
     assert!(warning.because.contains("L5-S1"));
     // The plan itself is untouched by saving the record.
-    assert!(p.doc.is_dirty());
+    assert!(p.is_dirty());
 }
 
 #[test]
 fn cancelling_the_client_form_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = ada_with_deep_back_work(dir.path());
-    p.apply(Action::EditClient);
-    let mut draft = p.client.draft.clone().unwrap();
+    p.apply(Action::Command(Command::EditClientRecord));
+    let mut draft = client_form(&p).unwrap();
     draft.pressure_preference = Some(Pressure::new(2).unwrap());
     p.apply(Action::ClientDraft(draft));
     p.apply(Action::CloseClientEditor);
-    assert!(p.client.draft.is_none());
+    assert!(client_form(&p).is_none());
     assert!(!dir.path().join(store::CLIENTS_DIR).exists());
 }
 
@@ -84,14 +88,10 @@ fn a_client_record_that_cannot_be_written_keeps_the_form_open_with_an_error() {
     // A file where the clients folder should be: the save must fail.
     std::fs::write(dir.path().join(store::CLIENTS_DIR), "not a folder").unwrap();
     let mut p = ada_with_deep_back_work(dir.path());
-    p.apply(Action::EditClient);
+    p.apply(Action::Command(Command::EditClientRecord));
     p.apply(Action::SaveClient);
-    assert!(p.client.draft.is_some());
-    assert!(
-        p.error.as_deref().unwrap().contains("clients"),
-        "{:?}",
-        p.error
-    );
+    assert!(client_form(&p).is_some());
+    assert!(p.error().unwrap().contains("clients"), "{:?}", p.error());
 }
 
 #[test]
@@ -103,9 +103,9 @@ fn renaming_the_client_follows_to_their_record() {
         .push(Condition::new(ConditionKind::Osteoporosis));
     store::save_client_record(dir.path(), &record).unwrap();
     let mut p = ada_with_deep_back_work(dir.path());
-    assert!(p.client.record.is_none());
+    assert!(p.client_record().is_none());
     p.apply(Action::Edit(Edit::ClientName("Bo Berg".into())));
-    assert_eq!(p.client.record.as_ref(), Some(&record));
+    assert_eq!(p.client_record(), Some(&record));
     assert!(
         p.warnings()
             .iter()
@@ -118,10 +118,10 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = planner(dir.path());
     p.apply(Action::Edit(Edit::ClientName("Cy Moss".into())));
-    p.apply(Action::Pick {
-        muscle: Muscle::QuadratusLumborum,
-        side: Side::Right,
-    });
+    p.apply(Action::Pick(MuscleSide::new(
+        Muscle::QuadratusLumborum,
+        Side::Right,
+    )));
     p.apply(Action::Edit(Edit::StepPressure(
         0,
         Pressure::new(4).unwrap(),
@@ -135,8 +135,7 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
 
     p.apply(Action::Edit(Edit::Acknowledge(Acknowledgement {
         rule: warning.rule.clone(),
-        muscle: warning.region.map(|r| r.0),
-        side: warning.region.map(|r| r.1),
+        region: warning.region,
         note: String::new(),
     })));
     p.apply(Action::Edit(Edit::AcknowledgementNote {
@@ -155,7 +154,7 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
     );
 
     p.apply(Action::Command(Command::Save));
-    let path = p.doc.file.as_ref().unwrap().path.clone();
+    let path = p.file().unwrap().path.clone();
     let saved = store::load_plan(&path).unwrap();
     assert_eq!(saved.acknowledged.len(), 1);
     assert_eq!(saved.acknowledged[0].note, "angled away from the rib");
@@ -163,14 +162,14 @@ fn acknowledging_a_warning_is_an_undoable_edit_saved_with_the_plan() {
     // Undo takes the note back, then the acknowledgement.
     p.apply(Action::Command(Command::Undo));
     p.apply(Action::Command(Command::Undo));
-    assert!(p.doc.plan.acknowledged.is_empty());
+    assert!(p.plan().acknowledged.is_empty());
     p.apply(Action::Command(Command::Redo));
-    assert_eq!(p.doc.plan.acknowledged.len(), 1);
+    assert_eq!(p.plan().acknowledged.len(), 1);
     p.apply(Action::Edit(Edit::Unacknowledge {
         rule: warning.rule.clone(),
         region: warning.region,
     }));
-    assert!(p.doc.plan.acknowledged.is_empty());
+    assert!(p.plan().acknowledged.is_empty());
     assert!(
         p.warnings()
             .iter()
@@ -191,10 +190,10 @@ fn pain_before_and_after_are_recorded() {
         level: PainLevel::new(3).unwrap(),
         location: String::new(),
     }))));
-    assert_eq!(p.doc.plan.pain_before, Some(pain));
-    assert_eq!(p.doc.plan.pain_after.as_ref().unwrap().level.level(), 3);
+    assert_eq!(p.plan().pain_before, Some(pain));
+    assert_eq!(p.plan().pain_after.as_ref().unwrap().level.level(), 3);
     p.apply(Action::Edit(Edit::PainAfter(None)));
-    assert_eq!(p.doc.plan.pain_after, None);
+    assert_eq!(p.plan().pain_after, None);
 }
 
 #[test]
@@ -202,21 +201,24 @@ fn a_new_plan_from_a_template_keeps_the_client_and_asks_about_unsaved_changes() 
     let dir = tempfile::tempdir().unwrap();
     let mut p = ada_with_deep_back_work(dir.path());
     let relaxation = p
-        .templates
+        .templates()
         .iter()
         .position(|t| t.title.starts_with("Swedish relaxation"))
         .unwrap();
     p.apply(Action::NewFromTemplate(relaxation));
-    assert!(p.pending.is_some(), "unsaved changes are asked about first");
+    assert!(
+        pending(&p).is_some(),
+        "unsaved changes are asked about first"
+    );
     p.apply(Action::AnswerUnsaved(UnsavedAnswer::Discard));
-    assert_eq!(p.doc.plan.client.name, "Ada Lind");
-    assert_eq!(p.doc.plan.date, date(2026, 11, 25));
-    assert_eq!(p.doc.plan.steps, p.templates[relaxation].plan.steps);
-    assert!(p.doc.file.is_none());
-    assert!(p.doc.is_dirty(), "a plan from a template is not saved yet");
+    assert_eq!(p.plan().client.name, "Ada Lind");
+    assert_eq!(p.plan().date, date(2026, 11, 25));
+    assert_eq!(p.plan().steps, p.templates()[relaxation].plan.steps);
+    assert!(p.file().is_none());
+    assert!(p.is_dirty(), "a plan from a template is not saved yet");
     // An index past the list does nothing.
     p.apply(Action::NewFromTemplate(99));
-    assert!(p.pending.is_none());
+    assert!(pending(&p).is_none());
 }
 
 #[test]
@@ -224,10 +226,10 @@ fn a_broken_rules_file_in_the_folder_is_reported_and_the_built_in_rules_apply() 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(store::RULES_FILE_NAME), "(rules: [(").unwrap();
     let p = planner(dir.path());
-    let error = p.error.clone().unwrap();
+    let error = p.error().unwrap().to_string();
     assert!(error.contains("screening-rules.ron"), "{error}");
     assert!(error.contains("built-in"), "{error}");
-    assert!(p.rules.set.get("red_flags").is_some());
+    assert!(p.rules().get("red_flags").is_some());
 }
 
 #[test]
@@ -236,7 +238,7 @@ fn the_record_next_to_an_opened_plan_is_used() {
     let elsewhere = tempfile::tempdir().unwrap();
     let mut p = planner(elsewhere.path());
     p.apply(Action::OpenPath(plans.join("aiko-tanaka-2026-11-23.ron")));
-    let record = p.client.record.as_ref().expect("found next to the plan");
+    let record = p.client_record().expect("found next to the plan");
     assert_eq!(record.name, "Aiko Tanaka");
     assert!(p.warnings().iter().any(|w| w.rule == "client_avoid_area"));
 }

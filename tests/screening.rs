@@ -6,8 +6,8 @@ use std::path::Path;
 
 use jiff::civil::date;
 use massage_planner::model::{
-    Acknowledgement, Area, ClientRecord, Condition, ConditionKind, Muscle, Plan, Pressure, Side,
-    Step, Technique,
+    Acknowledgement, ClientRecord, Condition, ConditionKind, Muscle, MuscleSide, Plan, Pressure,
+    Side, Step, Technique,
 };
 use massage_planner::screening::{Level, RuleSet, Warning, screen};
 use massage_planner::store;
@@ -160,7 +160,7 @@ fn deep_ql_work_is_adjusted_for_the_kidney_area() {
     assert_eq!(warnings[0].level, Level::Adjust);
     assert_eq!(
         warnings[0].region,
-        Some((Muscle::QuadratusLumborum, Side::Right))
+        Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right))
     );
     let trigger = plan_with(&[(
         Muscle::QuadratusLumborum,
@@ -260,7 +260,7 @@ fn surgery_and_skin_conditions_are_noted() {
 #[test]
 fn areas_to_avoid_are_avoided_on_their_side_only() {
     let mut client = client_with(&[]);
-    client.avoid.push(Area {
+    client.avoid.push(MuscleSide {
         muscle: Muscle::GluteusMedius,
         side: Side::Left,
     });
@@ -316,8 +316,7 @@ fn an_acknowledgement_matches_its_rule_and_region_only() {
     ]);
     plan.acknowledged.push(Acknowledgement {
         rule: "kidney_area_ql".into(),
-        muscle: Some(Muscle::QuadratusLumborum),
-        side: Some(Side::Right),
+        region: Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)),
         note: "angled away from the rib".into(),
     });
     let warnings = fired(&plan, None, "kidney_area_ql");
@@ -401,7 +400,7 @@ fn client_records_save_load_and_stay_out_of_the_library() {
     record.conditions[0].detail = "L4-L5".into();
     record.conditions[0].since = Some(date(2025, 9, 10));
     record.pressure_preference = Some(Pressure::new(3).unwrap());
-    record.avoid.push(Area {
+    record.avoid.push(MuscleSide {
         muscle: Muscle::Piriformis,
         side: Side::Right,
     });

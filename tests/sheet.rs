@@ -3,12 +3,12 @@
 //! with each font's ToUnicode map), so these tests need no system tools.
 
 mod support;
+use support::pdf::{Run, all_text, lines, page_count, read_pdf};
 
 use jiff::civil::date;
 use lopdf::{Document, Object, ObjectId};
 use massage_planner::model::{Client, Muscle, Plan, Pressure, Side, Step, Technique};
 use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
-use support::pdf_text::{Run, all_text, lines, read_pdf};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -169,12 +169,6 @@ fn options(paper: Paper) -> SheetOptions {
     }
 }
 
-// ---------------------------------------------------------------------------
-
-fn page_count(pdf: &[u8]) -> Result<usize, Box<dyn std::error::Error>> {
-    Ok(Document::load_mem(pdf)?.get_pages().len())
-}
-
 /// The runs of a line split apart again.
 fn cells(line: &str) -> Vec<&str> {
     line.split(" | ").collect()
@@ -286,7 +280,7 @@ fn fifteen_step_plan() -> Plan {
 #[test]
 fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestResult {
     use massage_planner::model::{
-        Acknowledgement, Area, ClientRecord, Condition, ConditionKind, Pain, PainLevel,
+        Acknowledgement, ClientRecord, Condition, ConditionKind, MuscleSide, Pain, PainLevel,
     };
     use massage_planner::screening::{RuleSet, screen};
     let mut plan = example_plan();
@@ -297,8 +291,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     // Deep work on the right QL was decided on; the left one was not.
     plan.acknowledged.push(Acknowledgement {
         rule: "kidney_area_ql".to_owned(),
-        muscle: Some(Muscle::QuadratusLumborum),
-        side: Some(Side::Right),
+        region: Some(MuscleSide::new(Muscle::QuadratusLumborum, Side::Right)),
         note: "angled away".to_owned(),
     });
     let mut client = ClientRecord::new("Maria Keller", "MK-0142");
@@ -306,7 +299,7 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     disc.detail = "L4-L5".to_owned();
     client.conditions.push(disc);
     client.pressure_preference = Some(Pressure::new(4)?);
-    client.avoid.push(Area {
+    client.avoid.push(MuscleSide {
         muscle: Muscle::Piriformis,
         side: Side::Left,
     });
@@ -654,76 +647,5 @@ fn the_example_plans_print_on_one_page_each() -> TestResult {
         seen += 1;
     }
     assert!(seen > 0, "no plans in {}", dir.display());
-    Ok(())
-}
-
-/// Writes sheets to look at when SHEET_LOOK_DIR is set:
-/// `SHEET_LOOK_DIR=/tmp cargo test --test sheet write_sheets_to_look_at`.
-#[test]
-fn write_sheets_to_look_at() -> TestResult {
-    let Some(dir) = std::env::var_os("SHEET_LOOK_DIR") else {
-        return Ok(());
-    };
-    let dir = std::path::PathBuf::from(dir);
-    std::fs::write(
-        dir.join("sheet-example-a4.pdf"),
-        render_sheet(&example_plan(), &options(Paper::A4))?,
-    )?;
-    std::fs::write(
-        dir.join("sheet-example-letter.pdf"),
-        render_sheet(&example_plan(), &options(Paper::Letter))?,
-    )?;
-    std::fs::write(
-        dir.join("sheet-long.pdf"),
-        render_sheet(&long_plan(40), &options(Paper::A4))?,
-    )?;
-    for paper in Paper::ALL {
-        std::fs::write(
-            dir.join(format!("sheet-fifteen-{}.pdf", paper.id())),
-            render_sheet(&fifteen_step_plan(), &options(paper))?,
-        )?;
-    }
-    let mut long_goals = example_plan();
-    long_goals.goals = "Ease the low back and check the hips after each part. ".repeat(120);
-    std::fs::write(
-        dir.join("sheet-long-goals.pdf"),
-        render_sheet(&long_goals, &options(Paper::A4))?,
-    )?;
-    let mut long_note = example_plan();
-    long_note.steps[3].notes = "Keep the pressure steady and breathe with the client. ".repeat(300);
-    std::fs::write(
-        dir.join("sheet-long-note.pdf"),
-        render_sheet(&long_note, &options(Paper::Letter))?,
-    )?;
-    std::fs::write(
-        dir.join("sheet-empty.pdf"),
-        render_sheet(&Plan::new(date(2026, 1, 2)), &SheetOptions::default())?,
-    )?;
-    let plans = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    if let Ok(entries) = std::fs::read_dir(&plans) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "ron") {
-                let plan = massage_planner::store::load_plan(&path)?;
-                let client = massage_planner::store::find_client_record(&plans, &plan.client.name)?;
-                let rules = massage_planner::screening::RuleSet::builtin()?;
-                let warnings = massage_planner::screening::screen(&plan, client.as_ref(), &rules);
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let pdf = render_sheet(
-                    &plan,
-                    &SheetOptions {
-                        paper: Paper::A4,
-                        file_name: name.clone(),
-                        client,
-                        warnings,
-                    },
-                )?;
-                std::fs::write(dir.join(format!("sheet-{name}.pdf")), pdf)?;
-            }
-        }
-    }
     Ok(())
 }

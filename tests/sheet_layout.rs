@@ -7,17 +7,15 @@
 
 mod support;
 
-use std::path::Path;
-
 use jiff::civil::date;
 use massage_planner::model::{
-    Area, Client, ClientRecord, Condition, ConditionKind, Muscle, Pain, PainLevel, Plan, Pressure,
-    Side, Step, Technique,
+    Client, ClientRecord, Condition, ConditionKind, Muscle, MuscleSide, Pain, PainLevel, Plan,
+    Pressure, Side, Step, Technique,
 };
 use massage_planner::screening::{RuleSet, screen};
 use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
 use proptest::prelude::*;
-use support::pdf_text::{Page, Run, read_pages};
+use support::pdf::{Page, Run, read_pages};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -150,7 +148,7 @@ fn known_paragraphs(plan: &Plan, client: Option<&ClientRecord>) -> Vec<String> {
         if let Some(pressure) = client.pressure_preference {
             paragraphs.push(format!("Prefers pressure at most {}", pressure.label()));
         }
-        let areas = |areas: &[Area]| {
+        let areas = |areas: &[MuscleSide]| {
             areas
                 .iter()
                 .map(|a| a.label())
@@ -259,10 +257,6 @@ fn check_widows(pages: &[Page], plan: &Plan, client: Option<&ClientRecord>) -> R
 
 // ---------------------------------------------------------------------------
 
-fn plans_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("plans")
-}
-
 /// The sheet as printed from the app: with the client's record and the
 /// screening warnings.
 fn print(plan: &Plan, client: Option<ClientRecord>, paper: Paper) -> Result<Vec<Page>, String> {
@@ -284,16 +278,20 @@ fn check_sheet(plan: &Plan, client: Option<ClientRecord>, paper: Paper) -> Resul
     check_widows(&pages, plan, client.as_ref())
 }
 
-fn example_plans() -> Result<Vec<(String, Plan, Option<ClientRecord>)>, Box<dyn std::error::Error>>
-{
-    let dir = plans_dir();
+/// An example plan: its file name, the plan and its client's record.
+type Example = (String, Plan, Option<ClientRecord>);
+
+fn example_plans() -> Result<Vec<Example>, Box<dyn std::error::Error>> {
+    let copy = support::examples::copy_of_example_plans();
+    let dir = copy.path();
     let mut plans = Vec::new();
-    for path in massage_planner::store::plan_files_under(&dir)? {
+    for path in massage_planner::store::plan_files_under(dir)? {
         let plan = massage_planner::store::load_plan(&path)?;
-        let client = massage_planner::store::find_client_record(&dir, &plan.client.name)?;
-        plans.push((path.display().to_string(), plan, client));
+        let client = massage_planner::store::find_client_record(dir, &plan.client.name)?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        plans.push((name.unwrap_or_default(), plan, client));
     }
-    assert!(plans.len() >= 3, "example plans in {}", dir.display());
+    assert!(plans.len() >= 3, "example plans in plans/");
     Ok(plans)
 }
 
@@ -354,7 +352,7 @@ fn the_widow_check_finds_a_line_alone() {
                 text: (*text).to_owned(),
                 size: 9.0,
                 bold: false,
-                bounds: support::pdf_text::Bounds {
+                bounds: support::pdf::Bounds {
                     left: x,
                     top,
                     right: x + 100.0,
@@ -512,7 +510,7 @@ fn arb_client() -> impl Strategy<Value = Option<ClientRecord>> {
             client.pressure_preference = pressure.and_then(|p| Pressure::new(p).ok());
             client.avoid = avoid
                 .into_iter()
-                .map(|(muscle, side)| Area { muscle, side })
+                .map(|(muscle, side)| MuscleSide::new(muscle, side))
                 .collect();
             client
         })

@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use massage_planner::model::{
-    Acknowledgement, Client, Muscle, Pain, PainLevel, Plan, Pressure, Side, Step, Technique,
+    Acknowledgement, Client, Muscle, MuscleSide, Pain, PainLevel, Plan, Pressure, Side, Step,
+    Technique,
 };
 use massage_planner::store::{
     self, FileStamp, Library, Overwrite, Problem, load_plan, parse_plan, plan_to_ron,
@@ -80,14 +81,15 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
 fn arb_acknowledgement() -> impl Strategy<Value = Acknowledgement> {
     (
         "[a-z_]{1,20}",
-        prop::option::of(prop::sample::select(Muscle::ALL.to_vec())),
-        prop::option::of(prop::sample::select(Side::ALL.to_vec())),
+        prop::option::of((
+            prop::sample::select(Muscle::ALL.to_vec()),
+            prop::sample::select(Side::ALL.to_vec()),
+        )),
         ".*",
     )
-        .prop_map(|(rule, muscle, side, note)| Acknowledgement {
+        .prop_map(|(rule, region, note)| Acknowledgement {
             rule,
-            muscle,
-            side,
+            region: region.map(|(muscle, side)| MuscleSide::new(muscle, side)),
             note,
         })
 }

@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod support;
+use support::examples::copy_of_example_plans;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
@@ -27,7 +30,7 @@ fn start_with_recovery(
         plans_dir: Some(plans.to_path_buf()),
         open,
         today: Some(date(2026, 11, 25)),
-        load_library_now: true,
+        headless: true,
         exit_after_first_frame: false,
         recovery_dir,
     };
@@ -106,25 +109,25 @@ fn plan_a_session_save_it_and_reopen_it() {
         ]
     );
     assert_eq!(
-        harness.state().planner.doc.plan,
-        saved,
+        harness.state().planner().plan(),
+        &saved,
         "the file holds exactly the plan"
     );
 
     // Undo and redo from the keyboard.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().planner.doc.plan.steps.len(), 1);
+    assert_eq!(harness.state().planner().plan().steps.len(), 1);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert_eq!(harness.state().planner.doc.plan, saved);
+    assert_eq!(harness.state().planner().plan(), &saved);
     drop(harness);
 
     // A restart: pick the plan in the library and the editor shows it.
     let mut harness = start(dir.path(), None, egui::Theme::Light);
     harness.get_by_label_contains("2026-11-25").click();
     harness.run();
-    assert_eq!(harness.state().planner.doc.plan, saved);
+    assert_eq!(harness.state().planner().plan(), &saved);
     assert_eq!(
         harness.get_by_label("Client").value().as_deref(),
         Some("Anna Berg")
@@ -138,7 +141,7 @@ fn unsaved_changes_are_asked_about_and_each_answer_does_what_it_says() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = start(dir.path(), None, egui::Theme::Light);
     click(&mut harness, "Left gluteus maximus");
-    let plan_with_step = harness.state().planner.doc.plan.clone();
+    let plan_with_step = harness.state().planner().plan().clone();
     assert_eq!(
         plan_with_step.steps.len(),
         1,
@@ -149,20 +152,20 @@ fn unsaved_changes_are_asked_about_and_each_answer_does_what_it_says() {
     click(&mut harness, "+ New plan");
     harness.get_by_label_contains("has changes that are not saved");
     click(&mut harness, "Cancel");
-    assert_eq!(harness.state().planner.doc.plan, plan_with_step);
+    assert_eq!(harness.state().planner().plan(), &plan_with_step);
     assert!(harness.query_by_label("Save changes?").is_none());
 
     // Save writes the plan, then starts the new one.
     click(&mut harness, "+ New plan");
     click(&mut harness, "Save");
-    assert!(harness.state().planner.doc.plan.steps.is_empty());
+    assert!(harness.state().planner().plan().steps.is_empty());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
     // Discard drops the edits, writes nothing.
     click(&mut harness, "Left gluteus maximus");
     click(&mut harness, "+ New plan");
     click(&mut harness, "Discard");
-    assert!(harness.state().planner.doc.plan.steps.is_empty());
+    assert!(harness.state().planner().plan().steps.is_empty());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
@@ -185,8 +188,8 @@ fn edits_left_by_a_crash_are_offered_at_start_and_restored() {
     );
     harness.get_by_label_contains("did not close properly");
     click(&mut harness, "Restore");
-    assert_eq!(harness.state().planner.doc.plan, plan);
-    assert!(harness.state().planner.doc.is_dirty());
+    assert_eq!(harness.state().planner().plan(), &plan);
+    assert!(harness.state().planner().is_dirty());
     assert!(harness.query_by_label("Restore").is_none());
 }
 
@@ -201,12 +204,7 @@ fn a_plan_changed_by_someone_else_asks_before_saving() {
     plan.goals = "theirs".into();
     std::fs::write(&path, store::plan_to_ron(&plan).unwrap()).unwrap();
     click(&mut harness, "Left gluteus maximus");
-    harness
-        .state_mut()
-        .planner
-        .apply(massage_planner::app::Action::Command(
-            massage_planner::app::Command::Save,
-        ));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.get_by_label_contains("was changed on disk after you opened it");
     click(&mut harness, "Save mine as a copy");
@@ -215,19 +213,14 @@ fn a_plan_changed_by_someone_else_asks_before_saving() {
     assert_eq!(store::load_plan(&path).unwrap().goals, "theirs");
 }
 
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("plans")
-        .join(name)
-}
-
 fn window_snapshot(theme: egui::Theme, name: &str) {
-    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
-    let mut harness = start(&plans, Some(example("maria-keller-2026-11-18.ron")), theme);
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut harness = start(plans.path(), Some(maria), theme);
     // Clicking a planned muscle on the map selects its step and highlights it.
     harness.get_by_label("Right gluteus medius").click();
     harness.run();
-    assert_eq!(harness.state().planner.doc.selected_step, Some(4));
+    assert_eq!(harness.state().planner().selected_step(), Some(4));
     harness.snapshot(name);
 }
 
@@ -273,7 +266,7 @@ fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
     // The deep step now carries the osteoporosis warning, with Acknowledge.
     harness.get_by_label_contains("Anticoagulants bruise easily and osteoporotic bone");
     click(&mut harness, "Acknowledge");
-    assert_eq!(harness.state().planner.doc.plan.acknowledged.len(), 1);
+    assert_eq!(harness.state().planner().plan().acknowledged.len(), 1);
     // Reopened, the form shows what was saved; Cancel leaves it as it is.
     click(&mut harness, "Client record...");
     harness.get_by_label("Areas to avoid: muscle 1");
@@ -282,4 +275,47 @@ fn the_client_record_is_edited_in_the_window_and_its_warnings_appear() {
         store::find_client_record(plans.path(), "Eva Lund").unwrap(),
         Some(record)
     );
+}
+
+/// Each command's shortcut, pressed in the running window, does what the
+/// command says. A command given a shortcut must be checked here too.
+#[test]
+fn every_shortcut_does_its_command() {
+    use massage_planner::planner::{Command, Modal};
+    use massage_planner::ui::shortcuts;
+
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut checked = Vec::new();
+    for command in Command::all() {
+        let Some(shortcut) = shortcuts::shortcut(command) else {
+            continue;
+        };
+        let mut harness = start(plans.path(), Some(maria.clone()), egui::Theme::Light);
+        let before = harness.state().planner().plan().clone();
+        let layer_before = harness.state().planner().layer();
+        harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+        harness.run();
+        let p = harness.state().planner();
+        let prompt = |dialog: &str| matches!(p.modal(), Some(Modal::PathPrompt(prompt)) if prompt.dialog.title() == dialog);
+        let did = match command {
+            Command::New => p.plan().steps.is_empty() && p.file().is_none(),
+            Command::Open => prompt("Open plan"),
+            Command::Save => p.message().starts_with("Saved maria-keller-2026-11-18.ron"),
+            Command::SaveAs => prompt("Save plan as"),
+            Command::Print => p.message().contains("The plan sheet is saved in"),
+            Command::ExportPdf => prompt("Export plan sheet as PDF"),
+            Command::Undo => p.message() == "Nothing to undo",
+            Command::Redo => p.message() == "Nothing to redo",
+            Command::ToggleLayer => p.layer() != layer_before,
+            Command::Quit => p.close_confirmed(),
+            other => panic!("{other:?} has a shortcut but no check here"),
+        };
+        assert!(did, "{command:?}: message {:?}", p.message());
+        if command != Command::New {
+            assert_eq!(p.plan(), &before, "{command:?} left the plan alone");
+        }
+        checked.push(command);
+    }
+    assert!(checked.len() >= 10, "{checked:?}");
 }

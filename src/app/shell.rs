@@ -1,23 +1,19 @@
-//! The eframe window: lays out the panels, turns input into actions, hands
-//! them to `Planner::apply`, and carries out the effects (dialogs, printing,
-//! closing). The library is read on a background thread so the first frame
-//! never waits for it.
+//! The eframe window: lays out the panels, hands what the person did to
+//! `Planner::apply`, and carries out the effects (dialogs, the PDF viewer,
+//! the printer, reading and watching the plans folder, closing), reporting
+//! each result back as an action. It writes no planner state itself.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
-use super::action::Action;
-use super::command::Command;
-use super::dialogs::{DialogKind, DialogResult, PendingDialog};
-use super::planner::{Effect, LibraryState, Planner};
-use super::settings::{STORAGE_KEY, Settings};
+use super::dialogs::PendingDialog;
 use super::watcher::PlansWatcher;
 use crate::atlas::Atlas;
-use crate::sheet::{SheetOptions, render_sheet};
-use crate::store::{self, FileError, Library, RecoveryStore};
+use crate::planner::{Action, Effect, FileDialog, Modal, Outcome, Planner, STORAGE_KEY, Settings};
+use crate::store::{self, Library, RecoveryStore};
 use crate::ui;
 
 /// How the window starts (from the command line, or a test).
@@ -30,35 +26,37 @@ pub struct StartOptions {
     pub exit_after_first_frame: bool,
     /// Fixes "today" (tests); else the local date.
     pub today: Option<Date>,
-    /// Read the library before the first frame (tests); else in the background.
-    pub load_library_now: bool,
     /// Where unsaved edits are kept against a crash; `None`: not kept.
     pub recovery_dir: Option<PathBuf>,
+    /// For tests and benchmarks: no background work and no desktop. The
+    /// library is read before the first frame, the folder is not watched,
+    /// file dialogs answer at once with nothing (as with no desktop portal),
+    /// and no PDF viewer or printer is started. Every frame then depends on
+    /// the input alone.
+    pub headless: bool,
 }
 
 /// Unsaved edits wait this long before they go to the recovery file, so
 /// typing is not slowed by a disk write per key.
 const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
-/// Asked when a typed path is needed because no file dialog could be shown.
-struct PathPrompt {
-    kind: DialogKind,
-    text: String,
+/// What a background thread reports.
+enum Background {
+    Library(Outcome),
+    Watcher(PathBuf, Result<PlansWatcher, String>),
 }
 
 pub struct PlannerApp {
-    pub planner: Planner,
-    settings: Settings,
+    planner: Planner,
     atlas: &'static Atlas,
-    library_loading: Option<Receiver<Result<Library, FileError>>>,
+    headless: bool,
+    background: Option<Receiver<Background>>,
     dialog: Option<PendingDialog>,
-    path_prompt: Option<PathPrompt>,
+    watcher: Option<PlansWatcher>,
     exit_after_first_frame: bool,
     frames: u64,
     /// The title last sent: sending a viewport command repaints, so only changes go out.
     title: String,
-    watcher: Option<PlansWatcher>,
-    watcher_starting: Option<Receiver<Result<PlansWatcher, notify_debouncer_mini::notify::Error>>>,
     /// Since when unsaved edits have waited for the recovery file.
     recovery_waiting_since: Option<Instant>,
 }
@@ -102,143 +100,43 @@ impl PlannerApp {
             .or_else(|| settings.plans_dir.clone().filter(|d| d.is_dir()))
             .unwrap_or_else(|| PathBuf::from(store::DEFAULT_PLANS_DIR));
         let today = options.today.unwrap_or_else(local_today);
-        let mut planner = Planner::new(plans_dir, today);
-        planner.recent = settings.recent.clone();
-        planner.layer = settings.layer;
-        planner.paper = settings.paper;
-        planner.defaults = settings.defaults;
-        if let Some(path) = &options.open {
-            planner.apply(Action::OpenPath(path.to_path_buf()));
-        }
-        if let Some(dir) = &options.recovery_dir {
-            planner.enable_recovery(RecoveryStore::new(dir, std::process::id()));
-        }
+        let planner = Planner::with_settings(
+            Settings {
+                plans_dir: Some(plans_dir.clone()),
+                ..settings
+            },
+            today,
+        );
         let mut app = PlannerApp {
             planner,
-            settings,
             atlas: Atlas::builtin(),
-            library_loading: None,
+            headless: options.headless,
+            background: None,
             dialog: None,
-            path_prompt: None,
+            watcher: None,
             exit_after_first_frame: options.exit_after_first_frame,
             frames: 0,
             title: String::new(),
-            watcher: None,
-            watcher_starting: None,
             recovery_waiting_since: None,
         };
-        if options.load_library_now {
-            app.planner.library = library_state(Library::scan(&app.planner.plans_dir));
-            app.watch_plans_folder(ctx);
-        } else {
-            app.load_library_in_background(ctx);
+        let mut start = Vec::new();
+        if let Some(path) = &options.open {
+            start.push(Action::OpenPath(path.clone()));
         }
+        if let Some(dir) = &options.recovery_dir {
+            start.push(Action::EnableRecovery(RecoveryStore::new(
+                dir,
+                std::process::id(),
+            )));
+        }
+        app.apply_all(ctx, start);
+        app.carry_out(ctx, Effect::LoadLibrary(plans_dir));
         app
     }
 
-    /// Watches the plans folder now (the library was read in the foreground).
-    fn watch_plans_folder(&mut self, ctx: &egui::Context) {
-        let wake = ctx.clone();
-        let started = PlansWatcher::start(&self.planner.plans_dir, move || wake.request_repaint());
-        self.watcher_started(started);
-    }
-
-    fn watcher_started(
-        &mut self,
-        started: Result<PlansWatcher, notify_debouncer_mini::notify::Error>,
-    ) {
-        match started {
-            Ok(watcher) => self.watcher = Some(watcher),
-            Err(e) => {
-                self.watcher = None;
-                self.planner.message = format!(
-                    "Changes others make in {} show after a restart ({e})",
-                    self.planner.plans_dir.display()
-                );
-            }
-        }
-    }
-
-    /// Writes unsaved edits to the recovery file once they have waited a
-    /// little; wakes the window only for that, so an idle app stays idle.
-    fn keep_recovery(&mut self, ctx: &egui::Context) {
-        if !self.planner.recovery_due() {
-            self.recovery_waiting_since = None;
-            return;
-        }
-        let since = *self.recovery_waiting_since.get_or_insert_with(Instant::now);
-        let waited = since.elapsed();
-        if waited >= RECOVERY_DELAY {
-            self.planner.write_recovery();
-            self.recovery_waiting_since = None;
-        } else {
-            ctx.request_repaint_after(RECOVERY_DELAY - waited);
-        }
-    }
-
-    /// Reads the library, then starts watching the folder, on one low-priority
-    /// thread: the first frame never waits, and watching (which walks the
-    /// whole folder) does not compete with reading it.
-    fn load_library_in_background(&mut self, ctx: &egui::Context) {
-        let (library_sender, library_receiver) = channel();
-        let (watcher_sender, watcher_receiver) = channel();
-        let dir = self.planner.plans_dir.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            in_the_background();
-            let _ = library_sender.send(Library::scan_cached(&dir));
-            ctx.request_repaint();
-            let wake = ctx.clone();
-            let watcher = PlansWatcher::start(&dir, move || wake.request_repaint());
-            if watcher_sender.send(watcher).is_ok() {
-                ctx.request_repaint();
-            }
-        });
-        self.planner.library = LibraryState::Loading;
-        self.library_loading = Some(library_receiver);
-        // The old folder's watcher stops; the new one comes with the library.
-        self.watcher = None;
-        self.watcher_starting = Some(watcher_receiver);
-    }
-
-    fn poll_background(&mut self) -> Vec<Action> {
-        let mut actions = Vec::new();
-        if let Some(receiver) = &self.watcher_starting
-            && let Ok(started) = receiver.try_recv()
-        {
-            self.watcher_starting = None;
-            self.watcher_started(started);
-        }
-        if let Some(watcher) = &self.watcher {
-            let changed = watcher.changed();
-            if !changed.is_empty() {
-                actions.push(Action::FilesChanged(changed));
-            }
-        }
-        if let Some(receiver) = &self.library_loading
-            && let Ok(result) = receiver.try_recv()
-        {
-            self.planner.library = library_state(result);
-            self.library_loading = None;
-        }
-        if let Some(dialog) = &self.dialog {
-            match dialog.poll() {
-                DialogResult::Waiting => {}
-                DialogResult::Chosen(path) => {
-                    actions.push(chosen_path_action(dialog.kind, path));
-                    self.dialog = None;
-                }
-                DialogResult::Nothing => {
-                    self.planner.message = "No file chosen. If no file dialog appeared, this desktop has no file-chooser portal: type the path instead.".into();
-                    self.path_prompt = Some(PathPrompt {
-                        kind: dialog.kind,
-                        text: String::new(),
-                    });
-                    self.dialog = None;
-                }
-            }
-        }
-        actions
+    /// The planner, for reading (tests, benchmarks).
+    pub fn planner(&self) -> &Planner {
+        &self.planner
     }
 
     /// Applies the actions, then carries out what they asked of the shell.
@@ -253,179 +151,323 @@ impl PlannerApp {
 
     fn carry_out(&mut self, ctx: &egui::Context, effect: Effect) {
         match effect {
-            Effect::ShowOpenDialog => self.open_dialog(ctx, DialogKind::OpenPlan, ""),
-            Effect::ShowSaveDialog { suggested_name } => {
-                self.open_dialog(ctx, DialogKind::SavePlanAs, &suggested_name);
+            Effect::ShowFileDialog {
+                dialog,
+                dir,
+                suggested_name,
+            } => self.show_file_dialog(ctx, dialog, &dir, &suggested_name),
+            Effect::OpenInViewer(path) => {
+                let result = if self.headless {
+                    Err("no PDF viewer is started in a headless run".to_string())
+                } else {
+                    open::that_detached(&path).map_err(|e| e.to_string())
+                };
+                self.report(ctx, Outcome::ViewerOpened { path, result });
             }
-            Effect::ShowExportDialog { suggested_name } => {
-                self.open_dialog(ctx, DialogKind::ExportPdf, &suggested_name);
+            Effect::SendToPrinter(path) => {
+                let result = if self.headless {
+                    Err("no printer is used in a headless run".to_string())
+                } else {
+                    print_with_lp(&path)
+                };
+                self.report(ctx, Outcome::Printed { path, result });
             }
-            Effect::ShowFolderDialog => self.open_dialog(ctx, DialogKind::PlansFolder, ""),
-            Effect::LoadLibrary => self.load_library_in_background(ctx),
-            Effect::ExportPdf(path) => self.export_pdf(&path),
-            Effect::Print => self.print(),
-            Effect::PrintDirect => self.print_direct(),
+            Effect::LoadLibrary(dir) => self.load_library(ctx, dir),
             Effect::CloseWindow => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
-    fn open_dialog(&mut self, ctx: &egui::Context, kind: DialogKind, file_name: &str) {
-        if self.dialog.is_some() {
+    fn report(&mut self, ctx: &egui::Context, outcome: Outcome) {
+        self.apply_all(ctx, vec![Action::Done(outcome)]);
+    }
+
+    fn show_file_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        dialog: FileDialog,
+        dir: &std::path::Path,
+        suggested_name: &str,
+    ) {
+        if self.headless {
+            self.report(ctx, Outcome::FileChosen { dialog, path: None });
+        } else if self.dialog.is_none() {
+            self.dialog = Some(PendingDialog::spawn(ctx, dialog, dir, suggested_name));
+        }
+    }
+
+    /// Reads the library, then starts watching the folder, on one
+    /// low-priority thread: the first frame never waits, and watching (which
+    /// walks the whole folder) does not compete with reading it. Headless,
+    /// the library is read now and nothing is watched.
+    fn load_library(&mut self, ctx: &egui::Context, dir: PathBuf) {
+        // The old folder's watcher stops; the new one comes with the library.
+        self.watcher = None;
+        if self.headless {
+            let result = Library::scan(&dir).map_err(|e| e.to_string());
+            self.report(ctx, Outcome::LibraryLoaded { dir, result });
             return;
         }
-        let dir = self.planner.plans_dir.clone();
-        self.dialog = Some(PendingDialog::spawn(ctx, kind, &dir, file_name));
-    }
-
-    fn sheet_pdf(&self) -> Option<Vec<u8>> {
-        let options = SheetOptions {
-            paper: self.planner.paper,
-            file_name: self
-                .planner
-                .doc
-                .file
-                .as_ref()
-                .and_then(|f| f.path.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            client: self.planner.client.record.clone(),
-            warnings: self.planner.warnings(),
-        };
-        render_sheet(&self.planner.doc.plan, &options).ok()
-    }
-
-    fn export_pdf(&mut self, path: &Path) {
-        let result = match self.sheet_pdf() {
-            Some(pdf) => store::write_file_atomically(path, &pdf),
-            None => {
-                self.planner.error = Some("The plan sheet could not be drawn.".into());
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            in_the_background();
+            let result = Library::scan_cached(&dir).map_err(|e| e.to_string());
+            let loaded = Outcome::LibraryLoaded {
+                dir: dir.clone(),
+                result,
+            };
+            if sender.send(Background::Library(loaded)).is_err() {
                 return;
             }
-        };
-        match result {
-            Ok(()) => {
-                self.planner.message = format!("Exported the plan sheet to {}", path.display())
+            ctx.request_repaint();
+            let wake = ctx.clone();
+            let watcher = PlansWatcher::start(&dir, move || wake.request_repaint())
+                .map_err(|e| e.to_string());
+            if sender.send(Background::Watcher(dir, watcher)).is_ok() {
+                ctx.request_repaint();
             }
-            Err(e) => self.planner.error = Some(e.to_string()),
-        }
+        });
+        self.background = Some(receiver);
     }
 
-    /// The sheet in a temporary file, for the viewer or the printer.
-    fn sheet_in_temp_file(&mut self) -> Option<PathBuf> {
-        let dir = std::env::temp_dir().join("massage-planner");
-        let name = format!("{}.pdf", store::file_stem_for(&self.planner.doc.plan));
-        let path = dir.join(name);
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            self.planner.error = Some(format!("{}: cannot create the folder: {e}", dir.display()));
+    /// What background threads, the watcher and dialogs have to report.
+    fn poll_background(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(receiver) = &self.background {
+            for report in receiver.try_iter() {
+                match report {
+                    Background::Library(outcome) => actions.push(Action::Done(outcome)),
+                    Background::Watcher(dir, started) => {
+                        let result = started.map(|watcher| self.watcher = Some(watcher));
+                        actions.push(Action::Done(Outcome::WatcherStarted { dir, result }));
+                    }
+                }
+            }
+        }
+        if let Some(watcher) = &self.watcher {
+            let changed = watcher.changed();
+            if !changed.is_empty() {
+                actions.push(Action::FilesChanged(changed));
+            }
+        }
+        if let Some(pending) = &self.dialog
+            && let Some(path) = pending.poll()
+        {
+            actions.push(Action::Done(Outcome::FileChosen {
+                dialog: pending.dialog,
+                path,
+            }));
+            self.dialog = None;
+        }
+        actions
+    }
+
+    /// Asks for the recovery file to be written once unsaved edits have
+    /// waited a little; wakes the window only for that, so an idle app stays
+    /// idle.
+    fn recovery_timer(&mut self, ctx: &egui::Context) -> Option<Action> {
+        if !self.planner.recovery_due() {
+            self.recovery_waiting_since = None;
             return None;
         }
-        self.planner.error = None;
-        self.export_pdf(&path);
-        self.planner.error.is_none().then_some(path)
-    }
-
-    /// Sends the sheet to the default printer with CUPS' `lp`.
-    fn print_direct(&mut self) {
-        let Some(path) = self.sheet_in_temp_file() else {
-            return;
-        };
-        match std::process::Command::new("lp").arg(&path).output() {
-            Ok(output) if output.status.success() => {
-                self.planner.message = format!(
-                    "Sent to the default printer: {}",
-                    String::from_utf8_lossy(&output.stdout).trim()
-                );
-            }
-            Ok(output) => {
-                self.planner.error = Some(format!(
-                    "lp could not print {}: {}",
-                    path.display(),
-                    String::from_utf8_lossy(&output.stderr).trim()
-                ));
-            }
-            Err(e) => self.planner.error = Some(format!("lp could not be started: {e}")),
+        let since = *self.recovery_waiting_since.get_or_insert_with(Instant::now);
+        let waited = since.elapsed();
+        if waited >= RECOVERY_DELAY {
+            self.recovery_waiting_since = None;
+            Some(Action::WriteRecovery)
+        } else {
+            ctx.request_repaint_after(RECOVERY_DELAY - waited);
+            None
         }
     }
 
-    /// Writes the sheet to a private temporary file and opens it in the
-    /// system's PDF viewer, whose print dialog does the printing.
-    fn print(&mut self) {
-        let Some(path) = self.sheet_in_temp_file() else {
-            return;
-        };
-        match open::that_detached(&path) {
-            Ok(()) => {
-                self.planner.message = format!(
-                    "Opened the plan sheet in the PDF viewer; print from there ({})",
-                    path.display()
-                );
-            }
-            Err(e) => {
-                self.planner.error = Some(format!(
-                    "{}: written, but no PDF viewer could be opened: {e}",
-                    path.display()
-                ));
-            }
+    /// Input that is not a widget's: shortcuts, dropped files, closing.
+    fn window_input(&self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions: Vec<Action> = ui::shortcuts::pressed(ctx)
+            .into_iter()
+            .map(Action::Command)
+            .collect();
+        let dropped: Option<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            actions.push(Action::OpenPath(path));
         }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.planner.close_confirmed() {
+            if self.planner.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
+            actions.push(Action::CloseRequested);
+        }
+        actions
     }
 
-    fn remember_settings(&mut self) {
-        self.settings.plans_dir = Some(self.planner.plans_dir.clone());
-        self.settings.recent = self.planner.recent.clone();
-        self.settings.layer = self.planner.layer;
-        self.settings.paper = self.planner.paper;
-        self.settings.defaults = self.planner.defaults;
-    }
-
-    fn path_prompt_window(&mut self, ctx: &egui::Context) -> Option<Action> {
-        let prompt = self.path_prompt.as_mut()?;
-        let mut action = None;
-        let mut close = false;
-        egui::Window::new(prompt.kind.title())
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                ui.label("Type the full path:");
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut prompt.text)
-                        .desired_width(420.0)
-                        .hint_text("/home/you/plans/anna-berg-2026-11-25.ron"),
-                );
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    if (ui.button("OK").clicked() || entered) && !prompt.text.trim().is_empty() {
-                        action = Some(chosen_path_action(
-                            prompt.kind,
-                            PathBuf::from(prompt.text.trim()),
-                        ));
-                        close = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
+    /// The panels: menu, status line, library, editor and map.
+    fn panels(&self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let planner = &self.planner;
+        // Screened once a frame, for the editor and the map alike.
+        let warnings = planner.warnings();
+        egui::Panel::top("menu").show(ui, |ui| {
+            actions.extend(ui::menu::menu_bar(ui, &views::menu(planner)));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            actions.extend(ui::status_bar::status_bar(ui, &views::status(planner)));
+        });
+        egui::Panel::left("library")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(180.0)
+            .show(ui, |ui| {
+                actions.extend(ui::library_panel::library_panel(
+                    ui,
+                    &views::library(planner),
+                ));
             });
-        if close {
-            self.path_prompt = None;
+        egui::Panel::right("editor")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(320.0)
+            .show(ui, |ui| {
+                actions.extend(ui::plan_editor::plan_editor(
+                    ui,
+                    &views::editor(planner, &warnings),
+                ));
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(layer) = ui::map::layer_switch(ui, planner.layer()) {
+                actions.push(Action::SetLayer(layer));
+            }
+            let view = views::map(planner, self.atlas, &warnings);
+            if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
+                actions.push(Action::Pick(region));
+            }
+        });
+        actions
+    }
+
+    /// The one thing on screen over the window, if any.
+    fn modal(&self, ctx: &egui::Context) -> Vec<Action> {
+        let planner = &self.planner;
+        let Some(modal) = planner.modal() else {
+            return Vec::new();
+        };
+        match modal {
+            Modal::Unsaved(_) => {
+                let client = planner.plan().client.name.trim();
+                let client = if client.is_empty() {
+                    "the new client"
+                } else {
+                    client
+                };
+                ui::unsaved_dialog::unsaved_dialog(ctx, client)
+                    .into_iter()
+                    .collect()
+            }
+            Modal::Conflict(conflict) => {
+                let file = planner.short_path(&conflict.path);
+                ui::conflict_dialog::conflict_dialog(ctx, conflict, &file)
+                    .into_iter()
+                    .collect()
+            }
+            Modal::Comparison(comparison) => ui::compare_window::compare_window(ctx, comparison)
+                .into_iter()
+                .collect(),
+            Modal::Recovery => planner
+                .recovery_offer()
+                .and_then(|offer| ui::recovery_dialog::recovery_dialog(ctx, offer))
+                .into_iter()
+                .collect(),
+            Modal::ClientForm(draft) => ui::client_editor::client_editor(ctx, draft)
+                .into_iter()
+                .collect(),
+            Modal::PathPrompt(prompt) => ui::path_prompt::path_prompt(ctx, prompt),
         }
-        action
     }
 }
 
-fn chosen_path_action(kind: DialogKind, path: PathBuf) -> Action {
-    match kind {
-        DialogKind::OpenPlan => Action::OpenPath(path),
-        DialogKind::SavePlanAs => Action::SaveAsPath(path),
-        DialogKind::ExportPdf => Action::ExportPdfTo(path),
-        DialogKind::PlansFolder => Action::SetPlansDir(path),
+mod views {
+    //! The narrow view structs each view reads, built from the planner once a frame.
+
+    use crate::atlas::Atlas;
+    use crate::planner::Planner;
+    use crate::screening::Warning;
+    use crate::ui;
+
+    pub(super) fn menu(planner: &Planner) -> ui::menu::MenuView<'_> {
+        ui::menu::MenuView {
+            templates: planner.templates(),
+            recent: planner.recent(),
+            paper: planner.paper(),
+            plans_dir: planner.plans_dir(),
+            can_undo: planner.can_undo(),
+            can_redo: planner.can_redo(),
+        }
+    }
+
+    pub(super) fn status(planner: &Planner) -> ui::status_bar::StatusView<'_> {
+        ui::status_bar::StatusView {
+            file: planner.file().map(|f| ui::status_bar::FileName {
+                short: planner.short_path(&f.path),
+                full: f.path.display().to_string(),
+            }),
+            state: planner.doc_state(),
+            message: planner.message(),
+            error: planner.error(),
+        }
+    }
+
+    pub(super) fn library(planner: &Planner) -> ui::library_panel::LibraryView<'_> {
+        ui::library_panel::LibraryView {
+            library: planner.library(),
+            search: planner.search(),
+            open: planner.file().map(|f| f.path.as_path()),
+        }
+    }
+
+    pub(super) fn editor<'a>(
+        planner: &'a Planner,
+        warnings: &'a [Warning],
+    ) -> ui::plan_editor::EditorView<'a> {
+        ui::plan_editor::EditorView {
+            plan: planner.plan(),
+            selected_step: planner.selected_step(),
+            state: planner.doc_state(),
+            warnings,
+            client: ui::safety::ClientView {
+                record: planner.client_record(),
+                error: planner.client_error(),
+            },
+        }
+    }
+
+    pub(super) fn map<'a>(
+        planner: &'a Planner,
+        atlas: &'a Atlas,
+        warnings: &'a [Warning],
+    ) -> ui::map::MapView<'a> {
+        ui::map::MapView {
+            atlas,
+            plan: planner.plan(),
+            layer: planner.layer(),
+            selected_step: planner.selected_step(),
+            warnings,
+        }
     }
 }
 
-fn library_state(result: Result<Library, FileError>) -> LibraryState {
-    match result {
-        Ok(library) => LibraryState::Ready(library),
-        Err(e) => LibraryState::Failed(e.to_string()),
+/// Sends a PDF to the default printer with CUPS' `lp`; its answer or why not.
+fn print_with_lp(path: &std::path::Path) -> Result<String, String> {
+    match std::process::Command::new("lp").arg(path).output() {
+        Ok(output) if output.status.success() => {
+            Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+        }
+        Ok(output) => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+        Err(e) => Err(format!("lp could not be started: {e}")),
     }
 }
 
@@ -444,93 +486,19 @@ impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut actions = self.poll_background();
-
-        actions.extend(Command::pressed(&ctx).into_iter().map(Action::Command));
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if let Some(path) = dropped.into_iter().next() {
-            actions.push(Action::OpenPath(path));
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.planner.close_confirmed {
-            if self.planner.doc.is_dirty() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            }
-            actions.push(Action::CloseRequested);
-        }
-
-        // Screened once a frame, for the editor and the map alike.
-        let warnings = self.planner.warnings();
-        egui::Panel::top("menu").show(ui, |ui| {
-            actions.extend(ui::menu::menu_bar(ui, &self.planner));
-        });
-        egui::Panel::bottom("status").show(ui, |ui| {
-            actions.extend(ui::status_bar::status_bar(ui, &self.planner));
-        });
-        egui::Panel::left("library")
-            .resizable(true)
-            .default_size(250.0)
-            .min_size(180.0)
-            .show(ui, |ui| {
-                actions.extend(ui::library_panel::library_panel(ui, &self.planner));
-            });
-        egui::Panel::right("editor")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(320.0)
-            .show(ui, |ui| {
-                actions.extend(ui::plan_editor::plan_editor(ui, &self.planner, &warnings));
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(layer) = ui::map::layer_switch(ui, self.planner.layer) {
-                actions.push(Action::SetLayer(layer));
-            }
-            let view = ui::map::MapView {
-                atlas: self.atlas,
-                plan: &self.planner.doc.plan,
-                layer: self.planner.layer,
-                selected_step: self.planner.doc.selected_step,
-                warnings: &warnings,
-            };
-            if let Some(ui::map::MapAction::Pick { muscle, side }) = ui::map::muscle_map(ui, &view)
-            {
-                actions.push(Action::Pick { muscle, side });
-            }
-        });
-
-        if self.planner.pending.is_some() {
-            let client = self.planner.doc.plan.client.name.trim();
-            let client = if client.is_empty() {
-                "the new client"
-            } else {
-                client
-            };
-            actions.extend(ui::unsaved_dialog::unsaved_dialog(&ctx, client));
-        } else if let Some(conflict) = &self.planner.conflict {
-            let file = self.planner.short_path(&conflict.path);
-            actions.extend(ui::conflict_dialog::conflict_dialog(&ctx, conflict, &file));
-        } else if let Some(comparison) = &self.planner.comparison {
-            actions.extend(ui::compare_window::compare_window(&ctx, comparison));
-        } else if let Some((_, recovery)) = self.planner.recovery.offers.first() {
-            actions.extend(ui::recovery_dialog::recovery_dialog(&ctx, recovery));
-        } else if let Some(draft) = &self.planner.client.draft {
-            actions.extend(ui::client_editor::client_editor(&ctx, draft));
-        }
-        actions.extend(self.path_prompt_window(&ctx));
-
+        actions.extend(self.window_input(&ctx));
+        actions.extend(self.panels(ui));
+        actions.extend(self.modal(&ctx));
         self.apply_all(&ctx, actions);
-        self.keep_recovery(&ctx);
+        if let Some(write) = self.recovery_timer(&ctx) {
+            self.apply_all(&ctx, vec![write]);
+        }
+
         let title = self.planner.title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-
         self.frames += 1;
         if self.exit_after_first_frame {
             // The frame drawn by the first call is on screen once the second starts.
@@ -543,11 +511,10 @@ impl eframe::App for PlannerApp {
     }
 
     fn on_exit(&mut self) {
-        self.planner.clear_recovery_on_exit();
+        self.planner.apply(Action::WindowClosing);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.remember_settings();
-        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+        eframe::set_value(storage, STORAGE_KEY, self.planner.settings());
     }
 }

@@ -9,50 +9,22 @@
 //! The geometry lives in `assets/atlas.ron`, written for the client's left
 //! side only and mirrored at load (see the comment at the top of that file).
 
-// PUBLIC API CONTRACT (used by src/ui and src/sheet; keep these names):
-//
-//   pub struct Point { pub x: f32, pub y: f32 }            // RON: (x, y)
-//   pub enum Layer { Superficial, Deep }                    // Layer::ALL, Layer::name()
-//   pub struct Region {
-//       pub muscle: Muscle, pub side: Side /* Left or Right only */,
-//       pub layer: Layer,
-//       pub outline: Vec<Point>,        // closed polygon, possibly concave
-//       pub label_at: Point,            // where to draw a step number
-//       pub triangles: Vec<[u32; 3]>,   // indices into outline, computed once at load
-//   }
-//   pub struct Landmark { pub name: String, pub points: Vec<Point>, pub closed: bool }
-//   pub struct MuscleReference { pub muscle: Muscle, pub action: String,
-//       pub referral: String, pub cautions: String }
-//   pub struct Atlas {
-//       pub size: Point,                // width, height of the drawing
-//       pub body_outline: Vec<Point>,   // closed polygon of the body silhouette
-//       pub body_triangles: Vec<[u32; 3]>, // indices into body_outline, computed once at load
-//       pub landmarks: Vec<Landmark>,   // spine, 12th rib, iliac crest, sacrum, greater trochanter
-//       pub regions: Vec<Region>,       // in paint order: later = on top
-//       pub references: Vec<MuscleReference>,
-//   }
-//   impl Atlas {
-//       pub fn builtin() -> &'static Atlas;                  // parsed once from assets/atlas.ron (include_str!)
-//       pub fn from_ron(text: &str) -> Result<Atlas, AtlasError>;
-//       pub fn hit_test(&self, layer: Layer, p: Point) -> Option<&Region>;  // top-most region of the layer
-//       pub fn regions_in(&self, layer: Layer) -> impl Iterator<Item=&Region>;
-//       pub fn region(&self, muscle: Muscle, side: Side, layer: Layer) -> Option<&Region>;
-//       pub fn layer_of(&self, muscle: Muscle) -> Layer;     // the layer where the muscle is picked
-//       pub fn reference(&self, muscle: Muscle) -> Option<&MuscleReference>;
-//   }
-
+mod badges;
 mod data;
 mod error;
 mod geometry;
 mod hit;
 mod label;
+mod marks;
 mod region;
 mod triangulate;
 
 use std::sync::OnceLock;
 
+pub use badges::{Badge, place_badges};
 pub use error::AtlasError;
 pub use geometry::{Point, polygon_area, polygon_centroid, polygon_contains};
+pub use marks::{Mark, marks};
 pub use region::{Landmark, Layer, MuscleReference, Region};
 
 use crate::model::{Muscle, Side};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, Muscle, Pressure, Side};
+use super::{Condition, MuscleSide, Pressure};
 
 /// The client file format this build writes.
 pub const CLIENT_FORMAT_VERSION: u32 = 1;
@@ -19,32 +19,13 @@ pub struct ClientRecord {
     #[serde(default)]
     pub pressure_preference: Option<Pressure>,
     #[serde(default)]
-    pub focus: Vec<Area>,
+    pub focus: Vec<MuscleSide>,
     #[serde(default)]
-    pub avoid: Vec<Area>,
+    pub avoid: Vec<MuscleSide>,
     #[serde(default)]
     pub conditions: Vec<Condition>,
     #[serde(default)]
     pub notes: String,
-}
-
-/// A muscle on one side (or both), as the client asks for or against it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Area {
-    pub muscle: Muscle,
-    pub side: Side,
-}
-
-impl Area {
-    /// Whether work on `muscle`/`side` touches this area.
-    pub fn overlaps(self, muscle: Muscle, side: Side) -> bool {
-        self.muscle == muscle && (self.side.covers(side) || side.covers(self.side))
-    }
-
-    pub fn label(self) -> String {
-        self.muscle.label_with_side(self.side)
-    }
 }
 
 fn current_format() -> u32 {
@@ -63,9 +44,5 @@ impl ClientRecord {
             conditions: Vec::new(),
             notes: String::new(),
         }
-    }
-
-    pub fn has_red_flag(&self) -> bool {
-        self.conditions.iter().any(|c| c.kind.is_red_flag())
     }
 }

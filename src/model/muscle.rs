@@ -71,10 +71,6 @@ impl Muscle {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Muscle> {
-        Muscle::ALL.into_iter().find(|m| m.id() == id)
-    }
-
     /// "Left quadratus lumborum", "Both sides: gluteus medius".
     pub fn label_with_side(self, side: crate::model::Side) -> String {
         let name = self.name();

@@ -1,7 +1,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Acknowledgement, Muscle, Pain, Pressure, Side, Technique};
+use super::{Acknowledgement, Muscle, MuscleSide, Pain, Pressure, Side, Technique};
 
 /// The plan file format this build writes. Older formats are migrated on
 /// load (see `store::format`); newer ones are refused.
@@ -94,21 +94,14 @@ impl Plan {
         self.steps.iter().map(|s| u32::from(s.minutes)).sum()
     }
 
-    /// Index of the first step that works on `muscle` on `side`.
-    pub fn step_for(&self, muscle: Muscle, side: Side) -> Option<usize> {
-        self.steps
-            .iter()
-            .position(|s| s.muscle == muscle && s.side == side)
-    }
-
-    /// 1-based step numbers that touch the one-sided region `muscle`/`side`.
-    pub fn step_numbers_on(&self, muscle: Muscle, side: Side) -> Vec<usize> {
+    /// The steps (0-based index and step) whose work touches `region`: a
+    /// step on both sides touches each side, and a one-sided step touches a
+    /// both-sides region.
+    pub fn steps_on(&self, region: MuscleSide) -> impl Iterator<Item = (usize, &Step)> {
         self.steps
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.muscle == muscle && s.side.covers(side))
-            .map(|(i, _)| i + 1)
-            .collect()
+            .filter(move |(_, s)| s.region().overlaps(region))
     }
 
     /// A copy for the next session with the same client: same steps, new
@@ -127,13 +120,18 @@ impl Plan {
     pub fn acknowledgement(
         &self,
         rule: &str,
-        region: Option<(Muscle, Side)>,
+        region: Option<MuscleSide>,
     ) -> Option<&Acknowledgement> {
         self.acknowledged.iter().find(|a| a.is_for(rule, region))
     }
 }
 
 impl Step {
+    /// The muscle and side this step works.
+    pub fn region(&self) -> MuscleSide {
+        MuscleSide::new(self.muscle, self.side)
+    }
+
     pub fn new(muscle: Muscle, side: Side, technique: Technique, pressure: Pressure) -> Self {
         Step {
             muscle,

@@ -16,9 +16,7 @@ pub const PRESSURE_HINT: &str =
 pub struct PressureOutOfRange(pub u8);
 
 impl Pressure {
-    pub const MIN: Pressure = Pressure(1);
     pub const MEDIUM: Pressure = Pressure(3);
-    pub const MAX: Pressure = Pressure(5);
 
     pub fn new(level: u8) -> Result<Self, PressureOutOfRange> {
         if (1..=5).contains(&level) {

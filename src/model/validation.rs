@@ -93,10 +93,4 @@ impl Plan {
         }
         findings
     }
-
-    pub fn has_errors(&self) -> bool {
-        self.validate()
-            .iter()
-            .any(|f| f.severity == Severity::Error)
-    }
 }

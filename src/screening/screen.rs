@@ -1,5 +1,5 @@
 use super::{Level, Rule, RuleSet, StepMatch, Trigger};
-use crate::model::{ClientRecord, Muscle, Plan, Side, Step};
+use crate::model::{ClientRecord, MuscleSide, Plan, Side, Step};
 
 /// One rule that fires for a plan: on one step, or on the whole plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,7 +9,11 @@ pub struct Warning {
     /// 0-based step index; `None` for the whole plan.
     pub step: Option<usize>,
     /// The step's muscle and side, which acknowledgements are keyed by.
-    pub region: Option<(Muscle, Side)>,
+    pub region: Option<MuscleSide>,
+    /// Where the conflict is: the step's region, narrowed to the side in
+    /// conflict (a both-sides step meets a left-side area on the left only).
+    /// The map rings this.
+    pub at: Option<MuscleSide>,
     pub reason: String,
     /// What to do instead.
     pub suggestion: String,
@@ -67,8 +71,10 @@ pub fn screen(plan: &Plan, client: Option<&ClientRecord>, rules: &RuleSet) -> Ve
                     if !matcher.matches(step.muscle, step.technique, step.pressure) {
                         continue;
                     }
-                    if let Some(because) = step_reason(rule, client, step, &because) {
-                        warnings.push(warning(rule, plan, Some(index), because));
+                    if let Some((because, side)) = step_reason(rule, client, step, &because) {
+                        let mut found = warning(rule, plan, Some(index), because);
+                        found.at = found.at.map(|at| MuscleSide::new(at.muscle, side));
+                        warnings.push(found);
                     }
                 }
             }
@@ -100,29 +106,35 @@ fn client_reason(rule: &Rule, client: Option<&ClientRecord>) -> Option<String> {
     }
 }
 
-/// For triggers that depend on the step itself, whether this step fires.
+/// For triggers that depend on the step itself, whether this step fires,
+/// why, and on which side of the step the conflict is.
 fn step_reason(
     rule: &Rule,
     client: Option<&ClientRecord>,
     step: &Step,
     because: &str,
-) -> Option<String> {
+) -> Option<(String, Side)> {
     match &rule.when {
-        Trigger::Always | Trigger::AnyCondition(_) => Some(because.to_string()),
+        Trigger::Always | Trigger::AnyCondition(_) => Some((because.to_string(), step.side)),
         Trigger::AvoidArea => {
-            let area = client?
-                .avoid
-                .iter()
-                .find(|a| a.overlaps(step.muscle, step.side))?;
-            Some(format!("client asks to avoid: {}", area.label()))
+            let area = client?.avoid.iter().find(|a| a.overlaps(step.region()))?;
+            let side = if step.side == Side::Both {
+                area.side
+            } else {
+                step.side
+            };
+            Some((format!("client asks to avoid: {}", area.label()), side))
         }
         Trigger::AbovePreferredPressure => {
             let preferred = client?.pressure_preference?;
             (step.pressure > preferred).then(|| {
-                format!(
-                    "client prefers at most {}, planned {}",
-                    preferred.label(),
-                    step.pressure.label()
+                (
+                    format!(
+                        "client prefers at most {}, planned {}",
+                        preferred.label(),
+                        step.pressure.label()
+                    ),
+                    step.side,
                 )
             })
         }
@@ -130,14 +142,13 @@ fn step_reason(
 }
 
 fn warning(rule: &Rule, plan: &Plan, step: Option<usize>, because: String) -> Warning {
-    let region = step
-        .and_then(|i| plan.steps.get(i))
-        .map(|s| (s.muscle, s.side));
+    let region = step.and_then(|i| plan.steps.get(i)).map(Step::region);
     Warning {
         rule: rule.id.clone(),
         level: rule.level,
         step,
         region,
+        at: region,
         reason: rule.reason.clone(),
         suggestion: rule.suggestion.clone(),
         because,

@@ -281,7 +281,7 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
         side_x,
         side_width,
     } = split.unwrap_or_else(|| Split::new(fonts, plan, &frame, largest));
-    let map_bottom = block.place(pager, plan, frame.left, map_height);
+    let map_bottom = block.place(pager, plan, &options.warnings, frame.left, map_height);
 
     pager.y = top;
     let column = move |page: usize, y: f32| {

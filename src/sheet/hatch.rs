@@ -9,7 +9,7 @@ use krilla::surface::Surface;
 use crate::model::Technique;
 
 use super::layout::Rect;
-use super::render::{fill_with, stroke_with};
+use super::primitives::{fill_with, stroke_with};
 
 /// The pattern drawn over a technique's grey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

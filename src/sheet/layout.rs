@@ -8,7 +8,7 @@
 use crate::model::Technique;
 
 use super::fonts::Fonts;
-use super::map::MapDrawing;
+use super::map_drawing::MapDrawing;
 use super::paper::Paper;
 use super::text::{Style, ellipsize};
 

@@ -177,7 +177,7 @@ fn client_lines(client: &ClientRecord) -> Vec<String> {
     if let Some(pressure) = client.pressure_preference {
         lines.push(format!("• Prefers pressure at most {}", pressure.label()));
     }
-    let areas = |areas: &[crate::model::Area]| {
+    let areas = |areas: &[crate::model::MuscleSide]| {
         areas
             .iter()
             .map(|a| a.label())

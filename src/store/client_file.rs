@@ -76,17 +76,26 @@ pub fn save_client_record(plans_dir: &Path, record: &ClientRecord) -> Result<Pat
     Ok(path)
 }
 
-/// The record for the client of the plan file `plan_file`: looked for in
-/// the plan's own folder first, then in the plans folder.
+/// The folder whose `clients/` holds the record for a plan's client: the
+/// plan file's own folder when it has a record there, else the plans
+/// folder (where a new record is saved). The one rule, for the window and
+/// the command line alike.
+pub fn client_folder(plans_dir: &Path, plan_file: Option<&Path>, client_name: &str) -> PathBuf {
+    plan_file
+        .and_then(Path::parent)
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .filter(|dir| client_record_path(dir, client_name).exists())
+        .map_or_else(|| plans_dir.to_path_buf(), Path::to_path_buf)
+}
+
+/// The record for the client of the plan file `plan_file` (see [`client_folder`]).
 pub fn client_record_for_plan_file(
     plan_file: &Path,
     plans_dir: &Path,
     client_name: &str,
 ) -> Result<Option<ClientRecord>, FileError> {
-    if let Some(folder) = plan_file.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Some(record) = find_client_record(folder, client_name)?
-    {
-        return Ok(Some(record));
-    }
-    find_client_record(plans_dir, client_name)
+    find_client_record(
+        &client_folder(plans_dir, Some(plan_file), client_name),
+        client_name,
+    )
 }

@@ -17,8 +17,8 @@ mod sync_conflict;
 mod templates;
 
 pub use client_file::{
-    CLIENTS_DIR, client_record_for_plan_file, client_record_path, find_client_record,
-    load_client_record, parse_client_record, save_client_record,
+    CLIENTS_DIR, client_folder, client_record_for_plan_file, client_record_path,
+    find_client_record, load_client_record, parse_client_record, save_client_record,
 };
 pub use error::{FileError, Location, Problem};
 pub use file_name::{client_slug, file_name_for, file_stem_for};

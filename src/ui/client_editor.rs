@@ -5,8 +5,8 @@ use egui::{ComboBox, Grid, Id, Modal, RichText, ScrollArea, TextEdit, Ui};
 
 use super::accessible::name_widget;
 use super::style;
-use crate::app::Action;
-use crate::model::{Area, ClientRecord, Condition, ConditionKind, Muscle, Pressure, Side};
+use crate::model::{ClientRecord, Condition, ConditionKind, Muscle, MuscleSide, Pressure, Side};
+use crate::planner::Action;
 
 pub fn client_editor(ctx: &egui::Context, draft: &ClientRecord) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -165,7 +165,7 @@ fn since_field(ui: &mut Ui, label: Id, since: &mut Option<jiff::civil::Date>) {
     }
 }
 
-fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
+fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<MuscleSide>) {
     ui.push_id(salt, |ui| {
         ui.strong(title);
         let mut remove = None;
@@ -205,7 +205,7 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<Area>) {
             .small_button(format!("Add to {}", title.to_lowercase()))
             .clicked()
         {
-            areas.push(Area {
+            areas.push(MuscleSide {
                 muscle: Muscle::GluteusMedius,
                 side: Side::Both,
             });

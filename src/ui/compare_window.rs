@@ -4,7 +4,7 @@
 use egui::{Id, Modal, RichText, ScrollArea, TextStyle};
 
 use super::style;
-use crate::app::{Action, Comparison};
+use crate::planner::{Action, Comparison};
 use crate::store::DiffLine;
 
 pub fn compare_window(ctx: &egui::Context, comparison: &Comparison) -> Option<Action> {

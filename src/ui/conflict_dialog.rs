@@ -4,7 +4,7 @@
 use egui::{Id, Modal, RichText};
 
 use super::style;
-use crate::app::{Action, ConflictChoice, SaveConflict};
+use crate::planner::{Action, ConflictChoice, SaveConflict};
 
 pub fn conflict_dialog(ctx: &egui::Context, conflict: &SaveConflict, file: &str) -> Option<Action> {
     let mut choice = None;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::style;
-use crate::app::{Action, Command, LibraryState, Planner};
+use crate::planner::{Action, Command, LibraryState};
 use crate::store::{Library, LibraryEntry};
 
 /// A row of the list, by index into the library's entries.
@@ -64,7 +64,15 @@ fn rows(ui: &Ui, library: &Library, query: &str) -> Arc<Vec<Row>> {
     rows
 }
 
-pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
+/// What the library panel shows.
+pub struct LibraryView<'a> {
+    pub library: &'a LibraryState,
+    pub search: &'a str,
+    /// The open plan's file, highlighted in the list.
+    pub open: Option<&'a std::path::Path>,
+}
+
+pub fn library_panel(ui: &mut Ui, view: &LibraryView<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -79,7 +87,7 @@ pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
             }
         });
     });
-    let mut query = planner.search.clone();
+    let mut query = view.search.to_string();
     let search = ui.add(
         TextEdit::singleline(&mut query)
             .hint_text("Search client, muscle, technique")
@@ -90,7 +98,7 @@ pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
     }
     ui.add_space(4.0);
 
-    let library = match &planner.library {
+    let library = match view.library {
         LibraryState::Loading => {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -104,7 +112,7 @@ pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         }
         LibraryState::Ready(library) => library,
     };
-    let rows = rows(ui, library, &planner.search);
+    let rows = rows(ui, library, view.search);
     if rows.is_empty() {
         ui.label(if library.entries.is_empty() {
             format!("No plans in {} yet.", library.root.display())
@@ -113,7 +121,7 @@ pub fn library_panel(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
         });
         return actions;
     }
-    let open_path = planner.doc.file.as_ref().map(|f| f.path.as_path());
+    let open_path = view.open;
     let row_height = ui.spacing().interact_size.y + 2.0;
     ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -8,13 +8,13 @@ use egui::{
 };
 
 use super::style;
-use crate::atlas::{Atlas, Layer, Point, Region};
-use crate::model::{Muscle, Plan, Side};
-use crate::screening::{Level, Warning};
+use crate::atlas::{self, Atlas, Layer, Mark, Point, Region};
+use crate::model::{MuscleSide, Plan};
+use crate::screening::Warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapAction {
-    Pick { muscle: Muscle, side: Side },
+    Pick(MuscleSide),
 }
 
 /// What the map shows: the plan's steps and the step being edited.
@@ -132,25 +132,7 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
     if let Some(region) = hovered.or(focused) {
         show_reference(&response, atlas, region, view);
     }
-    picked.map(|r| MapAction::Pick {
-        muscle: r.muscle,
-        side: r.side,
-    })
-}
-
-/// Muscles and sides with open warnings, with the most serious level each.
-fn warned_regions(warnings: &[Warning]) -> Vec<(Muscle, Side, Level)> {
-    let mut warned: Vec<(Muscle, Side, Level)> = Vec::new();
-    for warning in warnings.iter().filter(|w| w.is_open()) {
-        let Some((muscle, side)) = warning.region else {
-            continue;
-        };
-        match warned.iter_mut().find(|w| w.0 == muscle && w.1 == side) {
-            Some(existing) => existing.2 = existing.2.max(warning.level),
-            None => warned.push((muscle, side, warning.level)),
-        }
-    }
-    warned
+    picked.map(|r| MapAction::Pick(MuscleSide::new(r.muscle, r.side)))
 }
 
 fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &MapView<'_>) {
@@ -165,18 +147,21 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &Ma
                 RichText::new(format!("Caution: {}", reference.cautions)).color(style::WARNING),
             );
         }
-        let steps = plan.step_numbers_on(region.muscle, region.side);
+        let here = MuscleSide::new(region.muscle, region.side);
+        let steps: Vec<String> = plan
+            .steps_on(here)
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
         if steps.is_empty() {
             ui.label(RichText::new("Click to add a step").italics());
         } else {
-            let list: Vec<String> = steps.iter().map(ToString::to_string).collect();
-            ui.label(RichText::new(format!("Planned: step {}", list.join(", "))).italics());
+            ui.label(RichText::new(format!("Planned: step {}", steps.join(", "))).italics());
         }
-        for warning in view.warnings.iter().filter(|w| {
-            w.is_open()
-                && w.region
-                    .is_some_and(|(m, s)| m == region.muscle && s.covers(region.side))
-        }) {
+        for warning in view
+            .warnings
+            .iter()
+            .filter(|w| w.is_open() && w.at.is_some_and(|at| at.covers(here)))
+        {
             ui.label(
                 RichText::new(format!("{}: {}", warning.level.name(), warning.reason))
                     .color(style::level_colour(warning.level)),
@@ -250,27 +235,59 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         Layer::Deep => Layer::Superficial,
     };
 
-    // Fills: the covering layer faded under the deep view, then the active layer.
-    let mut fills = Mesh::default();
+    let marks = atlas::marks(view.plan, atlas, view.warnings);
+    let mark_of = |region: &Region| {
+        marks
+            .iter()
+            .find(|m| m.region == MuscleSide::new(region.muscle, region.side))
+    };
+
+    // Fills: the covering layer faded under the deep view, then the active
+    // layer, a planned region in one band per technique (top down, step order).
     if view.layer == Layer::Deep {
+        let mut faded = Mesh::default();
         for region in atlas.regions_in(Layer::Superficial) {
             let colour = colours.muscle.gamma_multiply(0.35);
-            add_fill(&mut fills, fit, &region.outline, &region.triangles, colour);
+            add_fill(&mut faded, fit, &region.outline, &region.triangles, colour);
         }
+        painter.add(Shape::mesh(faded));
     }
     for region in atlas.regions_in(view.layer) {
-        let colour = match planned_technique(view.plan, region) {
-            Some(technique) => style::technique_colour(technique).gamma_multiply(0.85),
-            None => colours.muscle,
+        let techniques = mark_of(region).map_or(&[][..], |m| m.techniques.as_slice());
+        let lit = |colour: Color32| {
+            if hovered == Some(region) {
+                lighten(colour, dark)
+            } else {
+                colour
+            }
         };
-        let colour = if hovered == Some(region) {
-            lighten(colour, dark)
-        } else {
-            colour
-        };
-        add_fill(&mut fills, fit, &region.outline, &region.triangles, colour);
+        if techniques.is_empty() {
+            let mut fill = Mesh::default();
+            add_fill(
+                &mut fill,
+                fit,
+                &region.outline,
+                &region.triangles,
+                lit(colours.muscle),
+            );
+            painter.add(Shape::mesh(fill));
+            continue;
+        }
+        let bounds = screen_bounds(fit, &region.outline);
+        let band = bounds.height() / techniques.len() as f32;
+        for (i, technique) in techniques.iter().enumerate() {
+            let colour = lit(style::technique_colour(*technique).gamma_multiply(0.85));
+            let mut fill = Mesh::default();
+            add_fill(&mut fill, fit, &region.outline, &region.triangles, colour);
+            let strip = Rect::from_min_size(
+                Pos2::new(bounds.left(), bounds.top() + i as f32 * band),
+                Vec2::new(bounds.width(), band),
+            );
+            painter
+                .with_clip_rect(strip.intersect(rect))
+                .add(Shape::mesh(fill));
+        }
     }
-    painter.add(Shape::mesh(fills));
 
     // Outlines.
     if view.layer == Layer::Deep {
@@ -286,12 +303,12 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     // Planned muscles of the other layer: dashed, so deep work stays visible
     // on the superficial view.
     for region in atlas.regions_in(other_layer) {
-        if let Some(technique) = planned_technique(view.plan, region) {
+        if let Some(technique) = mark_of(region).and_then(|m| m.techniques.first()) {
             let mut points = screen(fit, &region.outline);
             if let Some(first) = points.first().copied() {
                 points.push(first);
             }
-            let colour = style::technique_colour(technique);
+            let colour = style::technique_colour(*technique);
             painter.extend(Shape::dashed_line(
                 &points,
                 Stroke::new(line(1.4), colour),
@@ -323,60 +340,28 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
     }
     if let Some(step) = selected {
-        for side in [Side::Left, Side::Right]
-            .into_iter()
-            .filter(|&s| step.side.covers(s))
-        {
-            if let Some(region) = shown_region(atlas, view.layer, step.muscle, side) {
+        for one_side in step.region().one_sided() {
+            if let Some(region) = shown_region(atlas, view.layer, one_side) {
                 let stroke = Stroke::new(line(2.6), colours.highlight);
                 painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
             }
         }
     }
 
-    // Regions with open screening warnings: a solid ring in the level's
-    // colour (dashes mean planned on the other layer) and a "!" badge.
-    let warned = warned_regions(view.warnings);
-    let level_on = |muscle: Muscle, side: Side| {
-        warned
-            .iter()
-            .filter(|w| w.0 == muscle && w.1.covers(side))
-            .map(|w| w.2)
-            .max()
-    };
-    for region in Muscle::ALL
-        .into_iter()
-        .flat_map(|m| [Side::Left, Side::Right].map(|s| shown_region(atlas, view.layer, m, s)))
-    {
-        let Some(region) = region else { continue };
-        if let Some(level) = level_on(region.muscle, region.side) {
-            let stroke = Stroke::new(line(2.6), style::level_colour(level));
-            painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
-        }
+    // Regions with open screening warnings, on the side in conflict only:
+    // a solid ring in the level's colour (dashes mean planned on the other
+    // layer) and a "!" on the badge.
+    for mark in &marks {
+        let (Some(level), Some(region)) =
+            (mark.warning, shown_region(atlas, view.layer, mark.region))
+        else {
+            continue;
+        };
+        let stroke = Stroke::new(line(2.6), style::level_colour(level));
+        painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
     }
 
-    // Step numbers where they are planned.
-    let badge_font = FontId::proportional((11.0 * fit.scale).clamp(9.0, 15.0));
-    for muscle in Muscle::ALL {
-        for side in [Side::Left, Side::Right] {
-            let numbers = view.plan.step_numbers_on(muscle, side);
-            let Some(region) = shown_region(atlas, view.layer, muscle, side) else {
-                continue;
-            };
-            if !numbers.is_empty() {
-                let warning = level_on(muscle, side);
-                badge(
-                    &painter,
-                    fit,
-                    region,
-                    &numbers,
-                    warning,
-                    &badge_font,
-                    &colours,
-                );
-            }
-        }
-    }
+    paint_badges(&painter, fit, atlas, view.layer, &marks, &colours);
 
     // The client's left is on the viewer's left (posterior view).
     let letter = FontId::proportional(22.0);
@@ -409,57 +394,83 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     );
 }
 
-/// The region to mark for a muscle: in the layer on screen if it has one
-/// there, else in the other layer.
-fn shown_region(atlas: &Atlas, layer: Layer, muscle: Muscle, side: Side) -> Option<&Region> {
-    atlas.region(muscle, side, layer).or_else(|| {
+/// The region to mark for a muscle side: in the layer on screen if it has
+/// one there, else in the other layer.
+fn shown_region(atlas: &Atlas, layer: Layer, spot: MuscleSide) -> Option<&Region> {
+    atlas.region(spot.muscle, spot.side, layer).or_else(|| {
         Layer::ALL
             .into_iter()
-            .find_map(|other| atlas.region(muscle, side, other))
+            .find_map(|other| atlas.region(spot.muscle, spot.side, other))
     })
 }
 
-/// Step numbers on a region; with an open warning, "!" and a ring in the
-/// warning's colour.
-fn badge(
+/// The step numbers of each planned region in a pill, placed by the same
+/// rule as on the sheet so none covers another; a pill moved off its
+/// region gets a thin leader line back to it.
+fn paint_badges(
     painter: &egui::Painter,
     fit: Fit,
-    region: &Region,
-    numbers: &[usize],
-    warning: Option<Level>,
-    font: &FontId,
+    atlas: &Atlas,
+    layer: Layer,
+    marks: &[Mark],
     colours: &Palette,
 ) {
-    let mut text = numbers
+    let font = FontId::proportional((11.0 * fit.scale).clamp(9.0, 15.0));
+    let galleys: Vec<_> = marks
+        .iter()
+        .map(|mark| painter.layout_no_wrap(badge_text(mark), font.clone(), colours.text))
+        .collect();
+    // Placed in the layer on screen: a deep muscle's badge sits on its deep
+    // outline in the deep view, on its own outline (dashed) otherwise.
+    let shown: Vec<Mark> = marks
+        .iter()
+        .map(|m| Mark {
+            layer: shown_region(atlas, layer, m.region).map_or(m.layer, |r| r.layer),
+            ..m.clone()
+        })
+        .collect();
+    let half = |index: usize, _: &Mark| {
+        let size = galleys.get(index).map_or(Vec2::splat(10.0), |g| g.size());
+        Point::new(
+            (size.x / 2.0 + 6.0) / fit.scale,
+            (size.y / 2.0 + 2.0) / fit.scale,
+        )
+    };
+    let badges = atlas::place_badges(atlas, &shown, half);
+    for ((mark, galley), badge) in shown.iter().zip(galleys).zip(badges) {
+        let Some(badge) = badge else { continue };
+        let at = fit.to_screen(badge.at);
+        if badge.moved() {
+            let home = fit.to_screen(badge.home);
+            painter.line_segment([home, at], Stroke::new(1.0, colours.body_line));
+        }
+        let pill = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
+        painter.rect_filled(pill, pill.height() / 2.0, colours.badge.gamma_multiply(0.9));
+        let ring = match mark.warning {
+            Some(level) => Stroke::new(2.0, style::level_colour(level)),
+            None => Stroke::new(1.0, colours.body_line),
+        };
+        painter.rect_stroke(pill, pill.height() / 2.0, ring, egui::StrokeKind::Inside);
+        painter.galley(pill.center() - galley.size() / 2.0, galley, colours.text);
+    }
+}
+
+/// "3·5", and " !" with an open warning.
+fn badge_text(mark: &Mark) -> String {
+    let mut text = mark
+        .steps
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("·");
-    if warning.is_some() {
+    if mark.warning.is_some() {
         text.push_str(" !");
     }
-    let at = fit.to_screen(region.label_at);
-    let galley = painter.layout_no_wrap(text, font.clone(), colours.text);
-    let badge = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
-    painter.rect_filled(
-        badge,
-        badge.height() / 2.0,
-        colours.badge.gamma_multiply(0.9),
-    );
-    let ring = match warning {
-        Some(level) => Stroke::new(2.0, style::level_colour(level)),
-        None => Stroke::new(1.0, colours.body_line),
-    };
-    painter.rect_stroke(badge, badge.height() / 2.0, ring, egui::StrokeKind::Inside);
-    painter.galley(badge.center() - galley.size() / 2.0, galley, colours.text);
+    text
 }
 
-/// The technique of the first step that works on this region's side.
-fn planned_technique(plan: &Plan, region: &Region) -> Option<crate::model::Technique> {
-    plan.steps
-        .iter()
-        .find(|s| s.muscle == region.muscle && s.side.covers(region.side))
-        .map(|s| s.technique)
+fn screen_bounds(fit: Fit, points: &[Point]) -> Rect {
+    Rect::from_points(&screen(fit, points))
 }
 
 fn lighten(colour: Color32, dark: bool) -> Color32 {

@@ -1,77 +1,31 @@
 //! The menu bar, built from the command list so labels and shortcuts match.
 
+use std::path::{Path, PathBuf};
+
 use egui::{Button, Ui};
 
-use crate::app::{Action, Command, Planner};
+use super::shortcuts::shortcut_text;
+use crate::planner::{Action, Command};
 use crate::sheet::Paper;
+use crate::store::Template;
 
-pub fn menu_bar(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
+/// What the menus show.
+pub struct MenuView<'a> {
+    pub templates: &'a [Template],
+    pub recent: &'a [PathBuf],
+    pub paper: Paper,
+    pub plans_dir: &'a Path,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+pub fn menu_bar(ui: &mut Ui, view: &MenuView<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            command_button(ui, Command::New, true, &mut actions);
-            ui.menu_button("New plan from template", |ui| {
-                for (index, template) in planner.templates.iter().enumerate() {
-                    if ui
-                        .button(template.title)
-                        .on_hover_text(&template.plan.goals)
-                        .clicked()
-                    {
-                        actions.push(Action::NewFromTemplate(index));
-                    }
-                }
-            });
-            command_button(ui, Command::Open, true, &mut actions);
-            ui.menu_button("Open recent", |ui| {
-                if planner.recent.is_empty() {
-                    ui.label("No recent plans");
-                }
-                for path in &planner.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        actions.push(Action::OpenPath(path.clone()));
-                    }
-                }
-            });
-            ui.separator();
-            for command in [Command::Save, Command::SaveAs, Command::NewSessionFromThis] {
-                command_button(ui, command, true, &mut actions);
-            }
-            ui.separator();
-            for command in [Command::Print, Command::ExportPdf] {
-                command_button(ui, command, true, &mut actions);
-            }
-            if cups_available()
-                && ui
-                    .button("Print on the default printer")
-                    .on_hover_text("Send the plan sheet straight to the printer (CUPS lp)")
-                    .clicked()
-            {
-                actions.push(Action::PrintDirect);
-            }
-            ui.menu_button("Paper size", |ui| {
-                for paper in [Paper::A4, Paper::Letter] {
-                    if ui.radio(planner.paper == paper, paper.name()).clicked() {
-                        actions.push(Action::SetPaper(paper));
-                    }
-                }
-            });
-            ui.separator();
-            if ui
-                .button("Choose plans folder…")
-                .on_hover_text(format!(
-                    "The folder the library lists; now {}",
-                    planner.plans_dir.display()
-                ))
-                .clicked()
-            {
-                actions.push(Action::ChoosePlansFolder);
-            }
-            ui.separator();
-            command_button(ui, Command::Quit, true, &mut actions);
-        });
+        ui.menu_button("File", |ui| file_menu(ui, view, &mut actions));
         ui.menu_button("Edit", |ui| {
-            command_button(ui, Command::Undo, planner.doc.can_undo(), &mut actions);
-            command_button(ui, Command::Redo, planner.doc.can_redo(), &mut actions);
+            command_button(ui, Command::Undo, view.can_undo, &mut actions);
+            command_button(ui, Command::Redo, view.can_redo, &mut actions);
         });
         ui.menu_button("View", |ui| {
             command_button(ui, Command::ToggleLayer, true, &mut actions);
@@ -82,14 +36,75 @@ pub fn menu_bar(ui: &mut Ui, planner: &Planner) -> Vec<Action> {
     actions
 }
 
+fn file_menu(ui: &mut Ui, view: &MenuView<'_>, actions: &mut Vec<Action>) {
+    command_button(ui, Command::New, true, actions);
+    ui.menu_button("New plan from template", |ui| {
+        for (index, template) in view.templates.iter().enumerate() {
+            if ui
+                .button(template.title)
+                .on_hover_text(&template.plan.goals)
+                .clicked()
+            {
+                actions.push(Action::NewFromTemplate(index));
+            }
+        }
+    });
+    command_button(ui, Command::Open, true, actions);
+    ui.menu_button("Open recent", |ui| {
+        if view.recent.is_empty() {
+            ui.label("No recent plans");
+        }
+        for path in view.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                actions.push(Action::OpenPath(path.clone()));
+            }
+        }
+    });
+    ui.separator();
+    for command in [
+        Command::Save,
+        Command::SaveAs,
+        Command::NewSessionFromThis,
+        Command::EditClientRecord,
+    ] {
+        command_button(ui, command, true, actions);
+    }
+    ui.separator();
+    for command in [Command::Print, Command::ExportPdf] {
+        command_button(ui, command, true, actions);
+    }
+    if cups_available() {
+        command_button(ui, Command::PrintDirect, true, actions);
+    }
+    ui.menu_button("Paper size", |ui| {
+        for paper in [Paper::A4, Paper::Letter] {
+            if ui.radio(view.paper == paper, paper.name()).clicked() {
+                actions.push(Action::SetPaper(paper));
+            }
+        }
+    });
+    ui.separator();
+    let folder = ui
+        .add(command_widget(ui, Command::ChoosePlansFolder))
+        .on_hover_text(format!(
+            "{}; now {}",
+            Command::ChoosePlansFolder.tooltip(),
+            view.plans_dir.display()
+        ));
+    if folder.clicked() {
+        actions.push(Action::Command(Command::ChoosePlansFolder));
+    }
+    ui.separator();
+    command_button(ui, Command::Quit, true, actions);
+}
+
+fn command_widget(ui: &Ui, command: Command) -> Button<'static> {
+    Button::new(command.label()).shortcut_text(shortcut_text(ui.ctx(), command))
+}
+
 fn command_button(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
-    let shortcut = command
-        .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
-        .unwrap_or_default();
-    let button = Button::new(command.label()).shortcut_text(shortcut);
     if ui
-        .add_enabled(enabled, button)
+        .add_enabled(enabled, command_widget(ui, command))
         .on_hover_text(command.tooltip())
         .clicked()
     {

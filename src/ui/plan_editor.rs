@@ -4,21 +4,32 @@
 use egui::{ComboBox, DragValue, Grid, Response, RichText, TextEdit, Ui};
 
 use super::accessible::name_widget;
+use super::safety::ClientView;
 use super::safety::{client_summary, warning_list};
 use super::style;
 use super::time_bar::time_bar;
-use crate::app::{Action, Edit, Planner};
 use crate::model::{
     MAX_STEP_MINUTES, MIN_STEP_MINUTES, Pain, PainLevel, Plan, Pressure, Side, Step, Technique,
 };
+use crate::planner::{Action, DocState, Edit};
 use crate::screening::Warning;
 
 const SESSION_CHOICES: [u16; 5] = [30, 45, 60, 75, 90];
 
-/// `warnings`: the plan's screening warnings (`Planner::warnings`).
-pub fn plan_editor(ui: &mut Ui, planner: &Planner, warnings: &[Warning]) -> Vec<Action> {
+/// What the plan editor shows.
+pub struct EditorView<'a> {
+    pub plan: &'a Plan,
+    pub selected_step: Option<usize>,
+    pub state: DocState,
+    /// The plan's screening warnings, acknowledged ones included.
+    pub warnings: &'a [Warning],
+    pub client: ClientView<'a>,
+}
+
+pub fn plan_editor(ui: &mut Ui, view: &EditorView<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
-    let plan = &planner.doc.plan;
+    let plan = view.plan;
+    let warnings = view.warnings;
     ui.add_space(4.0);
     ui.heading("Session plan");
     Grid::new("plan header")
@@ -79,7 +90,7 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner, warnings: &[Warning]) -> Vec<
             );
             ui.end_row();
         });
-    client_summary(ui, planner, &mut actions);
+    client_summary(ui, &view.client, &mut actions);
     ui.label("Goals and notes");
     multiline(
         ui,
@@ -111,7 +122,7 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner, warnings: &[Warning]) -> Vec<
     ui.add_space(4.0);
     time_bar(ui, plan);
     // A plan nobody has touched yet is not wrong, only empty: no red on start.
-    let untouched = !planner.doc.is_dirty() && planner.doc.file.is_none();
+    let untouched = view.state == DocState::Empty;
     for finding in plan.validate().into_iter().filter(|_| !untouched) {
         let colour = match finding.severity {
             crate::model::Severity::Error => style::ERROR,
@@ -151,7 +162,7 @@ pub fn plan_editor(ui: &mut Ui, planner: &Planner, warnings: &[Warning]) -> Vec<
                         index,
                         step,
                         count: plan.steps.len(),
-                        selected: planner.doc.selected_step,
+                        selected: view.selected_step,
                         warnings: &on_step,
                     },
                     &mut actions,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use egui::{Id, Modal};
 
-use crate::app::{Action, RecoveryAnswer};
+use crate::planner::{Action, RecoveryAnswer};
 use crate::store::Recovery;
 
 pub fn recovery_dialog(ctx: &egui::Context, recovery: &Recovery) -> Option<Action> {

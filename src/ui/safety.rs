@@ -5,15 +5,21 @@ use egui::{Frame, RichText, Stroke, TextEdit, Ui};
 
 use super::accessible::name_widget;
 use super::style;
-use crate::app::{Action, Edit, Planner};
-use crate::model::Acknowledgement;
+use crate::model::{Acknowledgement, ClientRecord};
+use crate::planner::{Action, Command, Edit};
 use crate::screening::{Level, Warning};
 
+/// The client's record as the editor shows it.
+pub struct ClientView<'a> {
+    pub record: Option<&'a ClientRecord>,
+    /// Why the record could not be read.
+    pub error: Option<&'a str>,
+}
+
 /// Conditions, pressure preference and areas, with the button to edit them.
-pub fn client_summary(ui: &mut Ui, planner: &Planner, actions: &mut Vec<Action>) {
-    let client = &planner.client;
+pub fn client_summary(ui: &mut Ui, client: &ClientView<'_>, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        match (&client.record, &client.error) {
+        match (client.record, client.error) {
             (_, Some(error)) => {
                 ui.label(RichText::new(error).color(style::ERROR));
             }
@@ -51,10 +57,10 @@ pub fn client_summary(ui: &mut Ui, planner: &Planner, actions: &mut Vec<Action>)
         };
         if ui
             .small_button(label)
-            .on_hover_text("Conditions, pressure preference, areas to focus on and to avoid")
+            .on_hover_text(Command::EditClientRecord.tooltip())
             .clicked()
         {
-            actions.push(Action::EditClient);
+            actions.push(Action::Command(Command::EditClientRecord));
         }
     });
 }
@@ -102,8 +108,7 @@ fn warning_card(ui: &mut Ui, warning: &Warning, actions: &mut Vec<Action>) {
                     {
                         actions.push(Action::Edit(Edit::Acknowledge(Acknowledgement {
                             rule: warning.rule.clone(),
-                            muscle: warning.region.map(|r| r.0),
-                            side: warning.region.map(|r| r.1),
+                            region: warning.region,
                             note: String::new(),
                         })));
                     }

@@ -3,31 +3,41 @@
 use egui::{RichText, Ui};
 
 use super::style;
-use crate::app::{Action, Planner};
+use crate::planner::{Action, DocState};
 
-pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
+/// What the status line shows.
+pub struct StatusView<'a> {
+    pub file: Option<FileName>,
+    pub state: DocState,
+    pub message: &'a str,
+    pub error: Option<&'a str>,
+}
+
+/// The plan's file: relative to the plans folder, and in full on hover.
+pub struct FileName {
+    pub short: String,
+    pub full: String,
+}
+
+pub fn status_bar(ui: &mut Ui, view: &StatusView<'_>) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
-        match &planner.doc.file {
+        match &view.file {
             Some(file) => {
-                ui.label(planner.short_path(&file.path))
-                    .on_hover_text(file.path.display().to_string());
+                ui.label(&file.short).on_hover_text(&file.full);
             }
             None => {
                 ui.label("Not saved yet");
             }
         }
         ui.separator();
-        if planner.doc.is_dirty() {
-            ui.label(RichText::new("Unsaved changes").color(style::WARNING));
-        } else if planner.doc.file.is_some() {
-            ui.label(RichText::new("Saved").color(style::GOOD));
-        } else {
-            // A new, untouched plan: nothing saved, nothing to lose.
-            ui.label("Empty");
-        }
+        match view.state {
+            DocState::Unsaved => ui.label(RichText::new("Unsaved changes").color(style::WARNING)),
+            DocState::Saved => ui.label(RichText::new("Saved").color(style::GOOD)),
+            DocState::Empty => ui.label("Empty"),
+        };
         ui.separator();
-        match &planner.error {
+        match view.error {
             Some(error) => {
                 ui.label(RichText::new(error).color(style::ERROR));
                 if ui
@@ -39,7 +49,7 @@ pub fn status_bar(ui: &mut Ui, planner: &Planner) -> Option<Action> {
                 }
             }
             None => {
-                ui.label(&planner.message);
+                ui.label(view.message);
             }
         }
     });

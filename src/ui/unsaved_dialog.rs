@@ -2,7 +2,7 @@
 
 use egui::{Id, Modal};
 
-use crate::app::{Action, UnsavedAnswer};
+use crate::planner::{Action, UnsavedAnswer};
 
 pub fn unsaved_dialog(ctx: &egui::Context, client: &str) -> Option<Action> {
     let mut answer = None;

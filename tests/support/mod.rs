@@ -1,5 +1,7 @@
-//! Helpers shared by the integration tests. Each test binary uses a part
-//! of them, so unused ones are not warned about.
+//! Helpers shared by the integration tests. Each test file uses only some.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-pub mod pdf_text;
+pub mod examples;
+pub mod modals;
+pub mod pdf;

@@ -1,37 +1,18 @@
 //! Crash recovery in the planner: unsaved edits go to a recovery file; edits
 //! a crashed run left behind are offered back at start.
 
-use std::path::PathBuf;
-
+use super::Planner;
+use super::action::RecoveryAnswer;
 use super::document::{Document, OpenFile};
 use super::history::EditKey;
-use super::planner::{Continuation, Planner};
+use super::modal::{Continuation, Modal};
 use crate::model::Plan;
-use crate::store::{self, Recovery, RecoveryStore};
-
-#[derive(Debug, Default)]
-pub struct RecoveryState {
-    pub store: Option<RecoveryStore>,
-    /// The plan as last written to this run's recovery file.
-    written: Option<Plan>,
-    /// Edits left behind by runs that ended without saving, oldest first.
-    pub offers: Vec<(PathBuf, Recovery)>,
-}
-
-/// The answer to "Restore unsaved edits?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecoveryAnswer {
-    Restore,
-    /// Delete the recovery file.
-    Discard,
-    /// Keep the file and ask again at the next start.
-    Later,
-}
+use crate::store::{self, RecoveryStore};
 
 impl Planner {
     /// Turns recovery on and collects what ended runs left behind. A file
     /// that does not load is reported and kept, never deleted.
-    pub fn enable_recovery(&mut self, store: RecoveryStore) {
+    pub(super) fn enable_recovery(&mut self, store: RecoveryStore) {
         let mut unreadable = Vec::new();
         for left in store.left_behind() {
             match left.recovery {
@@ -56,7 +37,7 @@ impl Planner {
     }
 
     /// Writes the unsaved edits to this run's recovery file.
-    pub fn write_recovery(&mut self) {
+    pub(super) fn write_recovery(&mut self) {
         let Some(store) = &self.recovery.store else {
             return;
         };
@@ -87,7 +68,7 @@ impl Planner {
     }
 
     /// A clean exit: saved or knowingly discarded edits need no recovery.
-    pub fn clear_recovery_on_exit(&mut self) {
+    pub(super) fn clear_recovery_on_exit(&mut self) {
         if (!self.doc.is_dirty() || self.close_confirmed)
             && let Some(store) = &self.recovery.store
             && let Err(e) = store.clear()
@@ -97,9 +78,10 @@ impl Planner {
     }
 
     pub(super) fn answer_recovery(&mut self, answer: RecoveryAnswer) {
-        if self.recovery.offers.is_empty() {
+        if self.recovery.offers.is_empty() || !matches!(self.modal, Some(Modal::Recovery)) {
             return;
         }
+        self.modal = None;
         match answer {
             RecoveryAnswer::Restore => self.unless_unsaved(Continuation::Restore),
             RecoveryAnswer::Discard => {

@@ -419,3 +419,8 @@ pub fn all_text(pages: &[Vec<Run>]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// How many pages the PDF has.
+pub fn page_count(pdf: &[u8]) -> Result<usize, Error> {
+    Ok(Document::load_mem(pdf)?.get_pages().len())
+}

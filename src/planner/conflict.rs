@@ -4,27 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::planner::{LibraryState, Planner};
+use super::action::ConflictChoice;
+use super::client_state::Rules;
+use super::modal::{Modal, SaveConflict};
+use super::{LibraryState, Planner};
 use crate::store::{self, FileStamp, Overwrite, Problem};
-
-/// A save that was refused because the file is not the one opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveConflict {
-    pub path: PathBuf,
-    /// The file is gone rather than changed.
-    pub removed: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConflictChoice {
-    /// Drop my edits and open the file as it is now.
-    Reload,
-    /// Keep both: mine goes to a new file beside it.
-    SaveCopy,
-    /// Mine replaces theirs (theirs goes to `.history/`).
-    Overwrite,
-    Cancel,
-}
 
 impl Planner {
     pub(super) fn note_conflict(&mut self, path: &Path, problem: &Problem) {
@@ -33,14 +17,14 @@ impl Planner {
             Problem::RemovedFromDisk => true,
             _ => return,
         };
-        self.conflict = Some(SaveConflict {
+        self.modal = Some(Modal::Conflict(SaveConflict {
             path: path.to_path_buf(),
             removed,
-        });
+        }));
     }
 
     pub(super) fn resolve_conflict(&mut self, choice: ConflictChoice) {
-        let Some(conflict) = self.conflict.take() else {
+        let Some(Modal::Conflict(conflict)) = self.modal.take() else {
             return;
         };
         match choice {
@@ -57,7 +41,7 @@ impl Planner {
                 let dir = conflict
                     .path
                     .parent()
-                    .map_or_else(|| self.plans_dir.clone(), Path::to_path_buf);
+                    .map_or_else(|| self.plans_dir().to_path_buf(), Path::to_path_buf);
                 match store::save_new_plan(&self.doc.plan, &dir) {
                     Ok((path, stamp)) => self.saved_as(path, stamp),
                     Err(e) => {
@@ -72,15 +56,16 @@ impl Planner {
     /// else (the file watcher). The library follows; the open plan is
     /// reloaded when it has no edits, else the next save will ask.
     pub(super) fn files_changed(&mut self, paths: &[PathBuf]) {
+        let plans_dir = self.plans_dir().to_path_buf();
         if let LibraryState::Ready(library) = &mut self.library {
             for path in paths {
-                if store::is_listed_plan_path(&self.plans_dir, path) {
+                if store::is_listed_plan_path(&plans_dir, path) {
                     library.refresh_file(path);
                 }
             }
         }
-        if paths.iter().any(|p| is_screening_input(&self.plans_dir, p)) {
-            self.rules = super::client_state::Rules::load(&self.plans_dir);
+        if paths.iter().any(|p| is_screening_input(&plans_dir, p)) {
+            self.rules = Rules::load(&plans_dir);
             if self.rules.error.is_some() {
                 self.error = self.rules.error.clone();
             }

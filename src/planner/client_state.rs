@@ -1,6 +1,6 @@
-//! The record of the open plan's client, the screening rules, and the client
-//! record form: looked up again only when the plan's client, its file or the
-//! plans folder changes (not on every edit), or when asked to.
+//! The record of the open plan's client and the screening rules: looked up
+//! again only when the plan's client, its file or the plans folder changes
+//! (not on every edit), or when asked to.
 
 use std::path::{Path, PathBuf};
 
@@ -24,18 +24,6 @@ pub struct ClientState {
     pub record: Option<ClientRecord>,
     /// Why the record could not be read; warnings then lack its conditions.
     pub error: Option<String>,
-    /// The record being edited in the client form.
-    pub draft: Option<ClientRecord>,
-}
-
-/// The folder whose `clients/` holds the record for a plan: the plan
-/// file's own folder when it has a record there, else the plans folder.
-fn client_folder(plans_dir: &Path, plan_file: Option<&Path>, client_name: &str) -> PathBuf {
-    plan_file
-        .and_then(Path::parent)
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .filter(|dir| store::client_record_path(dir, client_name).exists())
-        .map_or_else(|| plans_dir.to_path_buf(), Path::to_path_buf)
 }
 
 impl ClientState {
@@ -50,7 +38,7 @@ impl ClientState {
         if self.looked_up.as_ref() == Some(&key) {
             return;
         }
-        self.folder = client_folder(plans_dir, plan_file, client_name);
+        self.folder = store::client_folder(plans_dir, plan_file, client_name);
         self.looked_up = Some(key);
         match store::find_client_record(&self.folder, client_name) {
             Ok(record) => {
@@ -75,13 +63,13 @@ impl ClientState {
         &self.folder
     }
 
-    /// The form starts from the record, or a new one for this client.
-    pub fn start_editing(&mut self, plan: &Plan) {
-        let draft = match &self.record {
+    /// The record to start the client form from: the saved one, or a new
+    /// one for this plan's client.
+    pub fn draft_for(&self, plan: &Plan) -> ClientRecord {
+        match &self.record {
             Some(record) => record.clone(),
             None => ClientRecord::new(&plan.client.name, &plan.client.id),
-        };
-        self.draft = Some(draft);
+        }
     }
 }
 

@@ -1,17 +1,39 @@
 //! Undo and redo of plan edits. Consecutive edits of the same field (typing
 //! a name, dragging the minutes) make one undo step: one gesture, one step.
 
+use std::mem::{Discriminant, discriminant};
+
+use super::action::Edit;
 use crate::model::Plan;
 
 /// Which field an edit touched, so that a run of edits to it coalesces.
+/// Derived from the edit itself, so grouping cannot be broken by a typo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditKey {
     /// A one-off edit (add, remove, move...): never merged.
     Discrete,
-    /// A field of the plan header, by name.
-    Header(&'static str),
-    /// A field of one step, by step index and field name.
-    Step(usize, &'static str),
+    /// A field of the plan.
+    Field(Discriminant<Edit>),
+    /// A field of one step, by step index.
+    Step(usize, Discriminant<Edit>),
+}
+
+impl EditKey {
+    pub fn of(edit: &Edit) -> EditKey {
+        match edit {
+            Edit::StepSide(i, _)
+            | Edit::StepTechnique(i, _)
+            | Edit::StepPressure(i, _)
+            | Edit::StepMinutes(i, _)
+            | Edit::StepNotes(i, _) => EditKey::Step(*i, discriminant(edit)),
+            Edit::MoveStep { .. }
+            | Edit::DuplicateStep(_)
+            | Edit::RemoveStep(_)
+            | Edit::Acknowledge(_)
+            | Edit::Unacknowledge { .. } => EditKey::Discrete,
+            _ => EditKey::Field(discriminant(edit)),
+        }
+    }
 }
 
 const MAX_UNDO_STEPS: usize = 200;
@@ -63,5 +85,23 @@ impl History {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Side;
+
+    #[test]
+    fn the_same_field_coalesces_and_another_field_or_step_does_not() {
+        let name = EditKey::of(&Edit::ClientName("A".into()));
+        assert_eq!(name, EditKey::of(&Edit::ClientName("Anna".into())));
+        assert_ne!(name, EditKey::of(&Edit::Therapist("A".into())));
+        let minutes_1 = EditKey::of(&Edit::StepMinutes(0, 5));
+        assert_eq!(minutes_1, EditKey::of(&Edit::StepMinutes(0, 9)));
+        assert_ne!(minutes_1, EditKey::of(&Edit::StepMinutes(1, 5)));
+        assert_ne!(minutes_1, EditKey::of(&Edit::StepSide(0, Side::Left)));
+        assert_eq!(EditKey::of(&Edit::RemoveStep(0)), EditKey::Discrete);
     }
 }

@@ -1,18 +1,11 @@
 //! Conflict copies made by sync tools: compared with their plan, kept in
 //! its place, or put away into `.history/`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::planner::{LibraryState, Planner};
-use crate::store::{self, DiffLine};
-
-/// A plan and its conflict copy, side by side.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comparison {
-    pub copy: PathBuf,
-    pub original: PathBuf,
-    pub lines: Vec<DiffLine>,
-}
+use super::modal::{Comparison, Modal};
+use super::{LibraryState, Planner};
+use crate::store;
 
 impl Planner {
     pub(super) fn compare_copy(&mut self, copy: &Path) {
@@ -21,11 +14,11 @@ impl Planner {
         };
         match store::compare_with_original(copy) {
             Ok(lines) => {
-                self.comparison = Some(Comparison {
+                self.modal = Some(Modal::Comparison(Comparison {
                     copy: copy.to_path_buf(),
                     original,
                     lines,
-                });
+                }));
             }
             Err(e) => self.error = Some(e.to_string()),
         }
@@ -63,7 +56,9 @@ impl Planner {
     }
 
     fn after_copy_resolved(&mut self, copy: &Path, original: &Path) {
-        self.comparison = None;
+        if matches!(self.modal, Some(Modal::Comparison(_))) {
+            self.modal = None;
+        }
         if let LibraryState::Ready(library) = &mut self.library {
             library.refresh_file(copy);
             library.refresh_file(original);
