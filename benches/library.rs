@@ -2,10 +2,13 @@
 //! Budgets (release, 2 cores): search under 2 ms per keystroke over 10,000
 //! plans; opening 10,000 plans at most 3x the time to read the files, and
 //! under 100 ms with a warm index cache.
-//! Run with `cargo bench --bench library`.
+//! Run with `cargo bench --bench library`; set `LIBRARY_BENCH_PLANS=DIR`
+//! to measure a library written by `gen_library` instead (100,000 plans:
+//! a ten-year practice; budgets there: warm open under 150 ms, search
+//! under 5 ms).
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::date;
@@ -55,52 +58,65 @@ fn write_library(dir: &Path) {
     }
 }
 
+/// The library to measure: `LIBRARY_BENCH_PLANS`, or 10,000 plans written
+/// into a temporary folder (kept alive by the returned guard).
+fn library_dir() -> (PathBuf, usize, Option<tempfile::TempDir>) {
+    if let Some(dir) = std::env::var_os("LIBRARY_BENCH_PLANS") {
+        let dir = PathBuf::from(dir);
+        let count = massage_planner::store::plan_files_under(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .len();
+        return (dir, count, None);
+    }
+    let temp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write_library(temp.path());
+    (temp.path().to_path_buf(), PLANS, Some(temp))
+}
+
 fn library(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    write_library(dir.path());
+    let (dir, count, _guard) = library_dir();
+    let dir = dir.as_path();
+    let plans = format!("{count} plans");
     let mut group = c.benchmark_group("library");
     group.sample_size(10);
-    group.bench_function("scan 10,000 plans", |b| {
-        b.iter(|| Library::scan(black_box(dir.path())));
+    group.bench_function(format!("scan {plans}"), |b| {
+        b.iter(|| Library::scan(black_box(dir)));
     });
     // The index cache: first open (no cache: read all, write the cache) and
     // every open after (stat only). Budget: warm under 100 ms.
     let cache_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let cache = cache_dir.path().join("library.bin");
-    group.bench_function("cached scan 10,000 plans, no cache yet", |b| {
+    group.bench_function(format!("cached scan {plans}, no cache yet"), |b| {
         b.iter(|| {
             let _ = std::fs::remove_file(&cache);
-            Library::scan_with_cache(black_box(dir.path()), &cache)
+            Library::scan_with_cache(black_box(dir), &cache)
         });
     });
     // Files changed within 2 s of a scan are read again: let them age first.
     std::thread::sleep(std::time::Duration::from_secs(3));
-    let _ = Library::scan_with_cache(dir.path(), &cache);
-    group.bench_function("cached scan 10,000 plans, warm", |b| {
-        b.iter(|| Library::scan_with_cache(black_box(dir.path()), &cache));
+    let _ = Library::scan_with_cache(dir, &cache);
+    group.bench_function(format!("cached scan {plans}, warm"), |b| {
+        b.iter(|| Library::scan_with_cache(black_box(dir), &cache));
     });
-    group.bench_function("read 10,000 files (baseline)", |b| {
+    group.bench_function(format!("read {plans} (baseline)"), |b| {
         b.iter(|| {
-            for entry in std::fs::read_dir(dir.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
                 black_box(std::fs::read(entry.path()).ok());
             }
         });
     });
     group.finish();
 
-    let library = Library::scan(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let library = Library::scan(dir).unwrap_or_else(|e| panic!("{e}"));
     // Search as you type: each keystroke filters and groups again.
     for query in ["m", "mar", "maria kel", "gluteus medius", "deep tissue"] {
-        c.bench_function(&format!("search {query:?} over 10,000"), |b| {
+        c.bench_function(&format!("search {query:?} over {plans}"), |b| {
             b.iter(|| library.groups(black_box(query)).len());
         });
     }
 
-    let one = dir.path().join("one.ron");
+    let scratch = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let one = scratch.path().join("one.ron");
     let plan = plan_number(7);
     let _ = save_plan(&plan, &one, Overwrite::Always);
     c.bench_function("load one plan", |b| b.iter(|| load_plan(black_box(&one))));

@@ -194,6 +194,15 @@ fn check(
             vec![path.clone()]
         };
         for file in files {
+            if let Some(original) = store::original_of(&file) {
+                writeln!(
+                    out,
+                    "{}: warning: {}",
+                    file.display(),
+                    conflict_copy_note(&original)
+                )?;
+                failed |= deny_warnings;
+            }
             match store::load_plan(&file) {
                 Err(e) => {
                     writeln!(out, "{e}")?;
@@ -247,17 +256,21 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
     }
     let library = Library::scan_cached(plans_dir)?;
     for entry in library.search(query) {
+        let copy = entry
+            .conflict_copy_of()
+            .map(|original| format!("  [{}]", conflict_copy_note(&original)))
+            .unwrap_or_default();
         match &entry.plan {
             Ok(plan) => writeln!(
                 out,
-                "{}  {:<24}  {:>2} steps  {:>3} min  {}",
+                "{}  {:<24}  {:>2} steps  {:>3} min  {}{copy}",
                 plan.date,
                 plan.client,
                 plan.steps,
                 plan.total_minutes,
                 entry.path.display()
             )?,
-            Err(e) => writeln!(out, "unreadable: {e}")?,
+            Err(e) => writeln!(out, "unreadable: {e}{copy}")?,
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -305,6 +318,18 @@ fn suggest(plan_path: &Path, after: bool, out: &mut dyn Write) -> Result<ExitCod
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "conflict copy of lea-fischer-2026-11-24.ron: ...": a sync tool kept two
+/// versions of one plan.
+fn conflict_copy_note(original: &Path) -> String {
+    let name = original.file_name().map_or_else(
+        || original.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!(
+        "conflict copy of {name}: a sync tool kept both versions; compare them and keep one in the window"
+    )
 }
 
 fn sheet(

@@ -7,7 +7,7 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::model::{Client, FORMAT_VERSION, Muscle, Plan, Pressure, Side, Step, Technique};
-use crate::store::{self, FileError};
+use crate::store::{self, FileError, Problem};
 
 const FIRST: [&str; 20] = [
     "Anna", "Bo", "Carla", "Dev", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kemal",
@@ -100,15 +100,26 @@ pub fn sample_plan(seq: &mut Sequence, index: usize) -> Option<Plan> {
 }
 
 /// Writes `count` plans into `dir` (created if missing) under their usual
-/// file names; returns how many were written.
+/// file names; returns how many were written. The files are the ones the
+/// app saves, written without its flush to disk per file: 100,000 flushes
+/// would take most of an hour, and a benchmark library needs no crash safety.
 pub fn write_sample_library(dir: &Path, count: usize) -> Result<usize, FileError> {
+    std::fs::create_dir_all(dir).map_err(|e| FileError::new(dir, Problem::Write(e)))?;
     let mut seq = Sequence::default();
     let mut written = 0;
     for index in 0..count {
         let Some(plan) = sample_plan(&mut seq, index) else {
             continue;
         };
-        store::save_new_plan(&plan, dir)?;
+        let text = store::plan_to_ron(&plan)
+            .map_err(|e| FileError::new(dir, Problem::Serialize(e.to_string())))?;
+        let free = (1..=1000)
+            .map(|attempt| dir.join(store::file_name_for(&plan, attempt)))
+            .find(|path| !path.exists());
+        let Some(path) = free else {
+            return Err(FileError::new(dir, Problem::AlreadyExists));
+        };
+        std::fs::write(&path, text).map_err(|e| FileError::new(&path, Problem::Write(e)))?;
         written += 1;
     }
     Ok(written)

@@ -85,8 +85,11 @@ fn check_reports_session_records_that_do_not_fit_their_plan_with_line_and_column
     let output = run(&["check", "tests/data/invalid"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
+    // The errors; the client's screening warnings come with them.
     assert_eq!(
-        text.lines().collect::<Vec<_>>(),
+        text.lines()
+            .filter(|l| !l.contains(": warning: "))
+            .collect::<Vec<_>>(),
         [
             "tests/data/invalid/record_ends_before_it_starts.ron:27:16: error: session record: the session ends (2026-11-23T09:20:00) before it starts (2026-11-23T10:00:00)",
             "tests/data/invalid/record_for_a_step_not_in_the_plan.ron:35:23: error: session record for step 3, which the plan does not have (the plan has steps 1 to 2)",
@@ -215,7 +218,7 @@ fn sheet_writes_a_pdf_and_refuses_a_bad_plan() {
 
 #[test]
 fn list_on_a_plans_folder_that_does_not_exist_says_so_and_fails() {
-    let output = run(&["--plans", "no-such-folder-here", "list"]);
+    let output = run(&["list", "--plans", "no-such-folder-here"]);
     assert_eq!(output.status.code(), Some(1));
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -298,4 +301,56 @@ fn check_names_emergency_and_refer_out_findings_and_fails_on_them_when_denied() 
     }
     let denied = run(&["check", "--deny-warnings", "--plans", plans_arg, plan_arg]);
     assert_eq!(denied.status.code(), Some(1), "{}", stdout(&denied));
+}
+
+#[test]
+fn list_and_check_mark_a_conflict_copy_and_name_its_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plans = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    let plan = dir.path().join("lea-fischer-2026-11-24.ron");
+    std::fs::copy(plans.join("lea-fischer-2026-11-24.ron"), &plan).expect("copy");
+    let text = std::fs::read_to_string(&plan).expect("read");
+    let copy = dir
+        .path()
+        .join("lea-fischer-2026-11-24.sync-conflict-20261124-101500-ABCDEFG.ron");
+    std::fs::write(&copy, text.replace("Sam Ortiz", "Lena Brandt")).expect("copy");
+    let folder = dir.path().to_str().expect("utf-8 temp path");
+
+    let listed = stdout(&run(&["list", "--plans", folder]));
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    let marked: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("[conflict copy of lea-fischer-2026-11-24.ron"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{listed}");
+    assert!(marked[0].contains("sync-conflict"), "{listed}");
+
+    let output = run(&["check", folder]);
+    let checked = stdout(&output);
+    assert!(
+        checked.lines().any(|l| l.contains("sync-conflict")
+            && l.contains(": warning: conflict copy of lea-fischer-2026-11-24.ron")),
+        "{checked}"
+    );
+    assert!(
+        !checked
+            .lines()
+            .any(|l| l.starts_with(plan.to_str().expect("utf-8")) && l.contains("conflict copy")),
+        "the plan itself is not a copy: {checked}"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a copy is a warning: {checked}"
+    );
+    assert_eq!(
+        run(&["check", "--deny-warnings", folder]).status.code(),
+        Some(1)
+    );
+    // Without the copy (and without Lea's record, which is not in this
+    // folder) nothing is left to warn about.
+    std::fs::remove_file(&copy).expect("settle");
+    let output = run(&["check", "--plans", folder, "--deny-warnings", folder]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }

@@ -125,7 +125,8 @@ fn the_plans_option_wins_and_the_working_folder_never_decides() {
         "jonas-lindqvist.ron",
     );
     let list = installed(&m.elsewhere, &m.home, &["list"]);
-    assert!(list.status.success(), "{list:?}");
+    // The documents folder has no plans folder yet: said so, exit 1.
+    assert_eq!(list.status.code(), Some(1), "{list:?}");
     assert!(!stdout(&list).contains("Jonas"), "{}", stdout(&list));
 
     let list = installed(&m.elsewhere, &m.home, &["list", "--plans", "plans"]);
@@ -140,7 +141,11 @@ fn the_plans_option_wins_and_the_working_folder_never_decides() {
 fn commands_do_not_create_the_plans_folder() {
     let m = machine();
     let list = installed(&m.elsewhere, &m.home, &["list"]);
-    assert!(list.status.success(), "{list:?}");
+    assert_eq!(list.status.code(), Some(1), "{list:?}");
+    assert!(
+        String::from_utf8_lossy(&list.stderr).contains("the plans folder does not exist"),
+        "{list:?}"
+    );
     assert_eq!(stdout(&list), "");
     assert!(!m.home.join("Documents").exists());
 }

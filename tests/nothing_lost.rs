@@ -506,3 +506,56 @@ fn putting_a_conflict_copy_away_keeps_the_plan() {
     p.apply(Action::PutAwayConflictCopy(path.clone()));
     assert!(path.exists());
 }
+
+/// The comparison says what differs in words, the raw lines one click away:
+/// a copy with another therapist and a lighter pressure on step 3.
+#[test]
+fn a_conflict_copy_is_compared_field_by_field_in_words() {
+    use massage_planner::model::{Muscle, Plan, Pressure, Side, Step, Technique};
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = Plan::new(date(2026, 11, 24));
+    plan.client.name = "Lea Fischer".into();
+    plan.therapist = "Therapist B".into();
+    for muscle in [
+        Muscle::ErectorSpinae,
+        Muscle::QuadratusLumborum,
+        Muscle::GluteusMedius,
+    ] {
+        let firm = Pressure::new(4).unwrap();
+        plan.steps
+            .push(Step::new(muscle, Side::Right, Technique::Swedish, firm));
+    }
+    let path = dir.path().join("lea-fischer-2026-11-24.ron");
+    store::save_plan(&plan, &path, store::Overwrite::Never).unwrap();
+    let mut theirs = plan.clone();
+    theirs.therapist = "Therapist A".into();
+    theirs.steps[2].pressure = Pressure::new(3).unwrap();
+    let copy = dir
+        .path()
+        .join("lea-fischer-2026-11-24.sync-conflict-20261124-101500-ABCDEFG.ron");
+    store::save_plan(&theirs, &copy, store::Overwrite::Never).unwrap();
+
+    let mut p = planner(dir.path());
+    p.apply(Action::CompareConflictCopy(copy.clone()));
+    let shown = comparison(&p).unwrap();
+    let said: Vec<String> = shown
+        .differences
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "Therapist: Therapist B → Therapist A",
+            "Step 3 pressure: firm (4/5) → medium (3/5)",
+        ]
+    );
+    // The raw lines are there too.
+    use store::DiffLine;
+    assert!(
+        shown.lines.iter().any(
+            |l| matches!(l, DiffLine::OnlyInCopy(t) if t.contains("therapist: \"Therapist A\""))
+        )
+    );
+}

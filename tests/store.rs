@@ -222,31 +222,90 @@ fn hand_written_files_load() {
     assert!(minimal.steps.is_empty());
 }
 
+/// What other editors and hand editing produce, when it is unambiguous,
+/// loads; saving writes the canonical form (`Some(…)`, pressure numbers,
+/// no byte-order mark, `\n`).
+#[test]
+fn hand_edited_files_from_other_editors_load_and_save_canonically() {
+    let notepad = data("tests/data/hand_written/notepad_byte_order_mark.ron");
+    assert!(
+        std::fs::read(&notepad)
+            .unwrap()
+            .starts_with(b"\xEF\xBB\xBF")
+    );
+    let plan = load_plan(&notepad).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.client.name, "Lea Fischer");
+    assert_eq!(plan.steps[0].muscle, Muscle::Piriformis);
+    let text = plan_to_ron(&plan).expect("ron");
+    assert!(
+        !text.starts_with('\u{feff}') && !text.contains('\r'),
+        "{text}"
+    );
+
+    let plan = load_plan(&data("tests/data/hand_written/optional_without_some.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pain = plan.pain_before.clone().expect("pain before");
+    assert_eq!(pain.level.level(), 6);
+    assert_eq!(pain.location, "left low back");
+    assert_eq!(plan.pain_after, None);
+    let text = plan_to_ron(&plan).expect("ron");
+    assert!(text.contains("pain_before: Some(("), "{text}");
+    assert_eq!(
+        parse_plan(text.as_bytes(), Path::new("again.ron")).unwrap(),
+        plan
+    );
+
+    let plan = load_plan(&data("tests/data/hand_written/pressure_by_name.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let levels: Vec<u8> = plan.steps.iter().map(|s| s.pressure.level()).collect();
+    assert_eq!(levels, [4, 1, 3]);
+    let text = plan_to_ron(&plan).expect("ron");
+    assert!(
+        text.contains("pressure: 4,") && !text.contains("firm"),
+        "{text}"
+    );
+}
+
 /// Each broken file gives its own clear reason, naming the file (and the
 /// line and column where the parser knows them), quickly and without panic.
 #[test]
 fn broken_files_give_clear_errors() {
     let expected: &[(&str, Option<usize>, &str)] = &[
         ("empty.ron", None, "the file is empty"),
-        ("truncated.ron", Some(11), "Unexpected end of RON"),
-        ("wrong_type.ron", Some(20), "Expected integer"),
+        ("truncated.ron", Some(11), "the file ends too early"),
+        (
+            "wrong_type.ron",
+            Some(20),
+            "expected a whole number for `minutes`",
+        ),
         (
             "unknown_technique.ron",
             Some(18),
-            "`Reiki` in enum `Technique`",
+            "unknown technique `Reiki`; one of: `Swedish`, `DeepTissue`",
+        ),
+        (
+            "misspelt_technique.ron",
+            Some(6),
+            "unknown technique `Triggerpoint`: did you mean `TriggerPoint`?",
         ),
         (
             "unknown_muscle.ron",
             Some(48),
-            "`biceps_brachii` in enum `Muscle`",
+            "unknown muscle `biceps_brachii`; one of: `upper_trapezius`",
+        ),
+        (
+            "misspelt_muscle.ron",
+            Some(6),
+            "unknown muscle `quadratus_lumborom`: did you mean `quadratus_lumborum`?",
         ),
         ("invalid_utf8.ron", Some(3), "not UTF-8"),
+        ("deeply_nested.ron", Some(1), "a plan file starts with `(`"),
         (
-            "deeply_nested.ron",
-            Some(1),
-            "Expected opening `(` for struct `Plan`",
+            "nested_too_deep.ron",
+            Some(5),
+            "brackets are nested too deeply here (more than 32 levels)",
         ),
-        ("json_not_ron.ron", Some(1), "struct `Plan`"),
+        ("json_not_ron.ron", Some(1), "a plan file starts with `(`"),
         (
             "newer_format.ron",
             None,
@@ -255,10 +314,24 @@ fn broken_files_give_clear_errors() {
         (
             "pressure_out_of_range.ron",
             Some(19),
-            "pressure must be 1 (very light) to 5 (deep), not 9",
+            "pressure is a number from 1 to 5, or its name: very light, light, medium, firm, deep; not 9",
+        ),
+        (
+            "pressure_unknown_name.ron",
+            Some(6),
+            "pressure is a number from 1 to 5, or its name: very light, light, medium, firm, deep; not \"hard\"",
+        ),
+        (
+            "quoted_side.ron",
+            Some(7),
+            "expected a name without quotes for `side`",
         ),
         ("impossible_date.ron", Some(8), "date is not valid"),
-        ("minutes_overflow.ron", Some(20), "out of bounds"),
+        (
+            "minutes_overflow.ron",
+            Some(20),
+            "the number for `minutes` is out of range",
+        ),
         (
             "record_negative_seconds.ron",
             Some(31),
@@ -268,7 +341,7 @@ fn broken_files_give_clear_errors() {
         (
             "misspelt_field.ron",
             Some(13),
-            "Unexpected field named `note`",
+            "unknown field `note` in a step: did you mean `notes`?",
         ),
     ];
     let dir = data("tests/data/bad");

@@ -60,10 +60,17 @@ pub fn place_badges(
         };
         let half = half_size(index, mark);
         let home = region.label_at;
-        let free = |c: Point| {
+        // Free of other badges, and within the drawing (a badge at the top
+        // of the shoulders must not reach into what is printed above it).
+        let size = atlas.size;
+        let clear = |c: Point| {
             let candidate = Box2 { centre: c, half };
             placed.iter().all(|b| !b.overlaps(&candidate))
         };
+        let within = |c: Point| {
+            c.x >= half.x && c.y >= half.y && c.x + half.x <= size.x && c.y + half.y <= size.y
+        };
+        let free = |c: Point| within(c) && clear(c);
         let inside = |c: Point| polygon_contains(&region.outline, c);
         // A planned deep muscle drawn over this one hides that part of it.
         let hidden = |c: Point| {
@@ -72,8 +79,10 @@ pub fn place_badges(
         };
         let mut chosen = home;
         if !free(home) || hidden(home) {
-            let step = half.y.max(0.1);
-            let candidates = (1..=12).flat_map(|ring| {
+            // Rings of 8 spots, half a badge apart, out to 20 badge heights:
+            // on a small view a badge is large next to its muscle.
+            let step = (half.y * 0.5).max(0.05);
+            let candidates = (1..=40).flat_map(|ring| {
                 let d = ring as f32 * step;
                 (0..8).map(move |k| {
                     let angle = (90.0 + 45.0 * k as f32).to_radians();
@@ -82,13 +91,16 @@ pub fn place_badges(
             });
             let mut best: Option<(Point, u8)> = None;
             for c in candidates {
-                if !free(c) {
+                // Off the drawing only when nothing on it is free (a small
+                // view crowded with badges): never on another badge.
+                if !clear(c) {
                     continue;
                 }
-                let rank = match (inside(c), hidden(c)) {
-                    (true, false) => 0,
-                    (true, true) => 1,
-                    (false, _) => 2,
+                let rank = match (within(c), inside(c), hidden(c)) {
+                    (true, true, false) => 0,
+                    (true, true, true) => 1,
+                    (true, false, _) => 2,
+                    (false, _, _) => 3,
                 };
                 if best.is_none_or(|(_, r)| rank < r) {
                     best = Some((c, rank));

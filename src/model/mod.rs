@@ -4,6 +4,7 @@ mod acknowledgement;
 mod clearance;
 mod client_record;
 mod condition;
+mod differences;
 mod muscle;
 mod muscle_search;
 mod muscle_side;
@@ -25,6 +26,7 @@ pub use condition::{
     ACUTE_INJURY_DAYS, Condition, ConditionFields, ConditionKind, DEFAULT_SURGERY_WEEKS,
     FALL_RECENT_DAYS,
 };
+pub use differences::{Difference, differences};
 pub use muscle::Muscle;
 pub use muscle_search::find_muscles;
 pub use muscle_side::MuscleSide;
@@ -34,7 +36,7 @@ pub use pain_drawing::{
 };
 pub use plan::{Client, DEFAULT_SESSION_MINUTES, FORMAT_VERSION, Plan, Step};
 pub use position::{Position, order_to_turn_less, position_changes};
-pub use pressure::{Pressure, PressureOutOfRange};
+pub use pressure::{PRESSURE_HINT, Pressure, PressureOutOfRange};
 pub use record::{Outcome, Seconds, SecondsOutOfRange, SessionRecord, Soap, StepRecord};
 pub use side::Side;
 pub use site::Site;

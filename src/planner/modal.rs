@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::action::FileDialog;
-use crate::model::ClientRecord;
+use crate::model::{ClientRecord, Difference};
 use crate::store::DiffLine;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,11 +45,15 @@ pub struct SaveConflict {
     pub removed: bool,
 }
 
-/// A plan and its conflict copy, side by side.
+/// A plan and its conflict copy, side by side: what differs in words, and
+/// the raw lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     pub copy: PathBuf,
     pub original: PathBuf,
+    /// Field by field, from the plan to the copy; `Err`: why one of them
+    /// does not load (the raw lines still show the difference).
+    pub differences: Result<Vec<Difference>, String>,
     pub lines: Vec<DiffLine>,
 }
 

@@ -14,9 +14,11 @@ impl Planner {
         };
         match store::compare_with_original(copy) {
             Ok(lines) => {
+                let differences = store::conflict_differences(copy).map_err(|e| e.to_string());
                 self.modal = Some(Modal::Comparison(Comparison {
                     copy: copy.to_path_buf(),
                     original,
+                    differences,
                     lines,
                 }));
             }

@@ -89,16 +89,25 @@ fn session_record(pager: &mut Pager, plan: &Plan) {
         return;
     }
     let title = Style::bold(9.5);
+    let title_text = "Session notes";
     pager.text(
         frame.left,
         top + 10.0,
         title,
         grey::BLACK,
-        "Session notes".to_owned(),
+        title_text.to_owned(),
     );
     let label = Style::regular(9.0);
+    // Both ratings share the room beside the title, so a long location
+    // never runs into it.
+    let fixed = pager
+        .fonts
+        .width(label.weight, label.size, "Pain (0–10)   before:    after: ")
+        + pager.fonts.width(title.weight, title.size, title_text)
+        + 16.0;
+    let each = ((frame.content_width() - fixed) / 2.0).clamp(30.0, 200.0);
     let rating = |pain: &Option<crate::model::Pain>| match pain {
-        Some(pain) => ellipsize(pager.fonts, label, &pain.to_string(), 200.0),
+        Some(pain) => ellipsize(pager.fonts, label, &pain.to_string(), each),
         None => "______".to_owned(),
     };
     let prompt = format!(

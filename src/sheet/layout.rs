@@ -262,10 +262,8 @@ impl<'f> Pager<'f> {
         }
     }
 
-    /// Sets `text` line by line, `line_height` apart, starting a new page
-    /// whenever one is full. `column(page, y)` gives the left edge and width
-    /// for a line at `y`, so text can run beside a picture and then under
-    /// it. Returns the box of each line set, with its page.
+    /// Flows `text` line by line into the column `column(page, y)` gives,
+    /// starting new pages as needed; returns where each line went.
     pub(crate) fn flow(
         &mut self,
         text: &str,

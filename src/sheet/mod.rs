@@ -19,6 +19,7 @@ mod compose;
 mod error;
 mod fonts;
 mod hatch;
+mod keep;
 mod layout;
 mod map;
 mod map_drawing;

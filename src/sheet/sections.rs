@@ -6,6 +6,7 @@ use crate::screening::Warning;
 
 use super::SheetOptions;
 use super::fonts::Fonts;
+use super::keep::{Keep, Lines};
 use super::layout::{Op, Pager, Rect, grey};
 use super::text::{Style, wrap};
 
@@ -19,6 +20,8 @@ pub(crate) struct Section {
     title: &'static str,
     body: String,
     emphasis: Emphasis,
+    /// Free text (lines kept two together) or a list (items kept whole).
+    keep: Keep,
     /// Shown in grey when the body is empty.
     when_empty: Option<&'static str>,
 }
@@ -30,6 +33,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
         title: "Goals",
         body: plan.goals.clone(),
         emphasis: Emphasis::Normal,
+        keep: Keep::TwoLines,
         when_empty: Some("None recorded."),
     }];
     if !plan.precautions.trim().is_empty() {
@@ -37,6 +41,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
             title: "Precautions",
             body: plan.precautions.clone(),
             emphasis: Emphasis::Warning,
+            keep: Keep::TwoLines,
             when_empty: None,
         });
     }
@@ -47,6 +52,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
                 title: "Client's conditions and wishes",
                 body: lines.join("\n"),
                 emphasis: Emphasis::Warning,
+                keep: Keep::Whole,
                 when_empty: None,
             });
         }
@@ -57,6 +63,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
             title: "Safety warnings (not yet acknowledged)",
             body: open.join("\n"),
             emphasis: Emphasis::Warning,
+            keep: Keep::Whole,
             when_empty: None,
         });
     }
@@ -67,6 +74,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
             title: "Referred out and cleared",
             body: cleared.join("\n"),
             emphasis: Emphasis::Warning,
+            keep: Keep::Whole,
             when_empty: None,
         });
     }
@@ -80,6 +88,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
                 .collect::<Vec<_>>()
                 .join("\n"),
             emphasis: Emphasis::Warning,
+            keep: Keep::Whole,
             when_empty: None,
         });
     }
@@ -88,6 +97,7 @@ pub(crate) fn sections(plan: &Plan, options: &SheetOptions) -> Vec<Section> {
             title: "Self-care advice",
             body: plan.self_care.clone(),
             emphasis: Emphasis::Normal,
+            keep: Keep::TwoLines,
             when_empty: None,
         });
     }
@@ -101,6 +111,7 @@ impl Section {
             title,
             body,
             emphasis: Emphasis::Normal,
+            keep: Keep::TwoLines,
             when_empty: Some(when_empty),
         }
     }
@@ -134,11 +145,52 @@ impl Section {
             let (x, w) = column(page, y);
             (x + bar, w - bar)
         };
-        // Keep the title with the first two lines of the text.
-        pager.make_room(TITLE_LINE + 2.0 * SECTION_LINE);
-        let mut placed = pager.flow(self.title, SECTION_TITLE, grey::BLACK, TITLE_LINE, indented);
         let (text, shade) = self.text();
-        placed.extend(pager.flow(text, SECTION_BODY, shade, SECTION_LINE, indented));
+        let title = Lines {
+            style: SECTION_TITLE,
+            grey: grey::BLACK,
+            height: TITLE_LINE,
+            column: &indented,
+        };
+        let body = Lines {
+            style: SECTION_BODY,
+            grey: shade,
+            height: SECTION_LINE,
+            column: &indented,
+        };
+        // The title stays with the first two lines of the text (with the
+        // whole first item of a list that is never divided), on the same
+        // page and in the same column.
+        let (_, width) = indented(pager.page(), pager.y);
+        let title_lines = wrap(pager.fonts, SECTION_TITLE, self.title, width).len();
+        let first_lines = match self.keep {
+            Keep::Whole => {
+                let first_item = text.split('\n').next().unwrap_or_default();
+                wrap(pager.fonts, SECTION_BODY, first_item, width).len()
+            }
+            // A paragraph of three lines or fewer cannot be divided with
+            // two on each side: it goes whole, so the title keeps all of it.
+            Keep::TwoLines => {
+                let first_paragraph = text.split("\n\n").next().unwrap_or_default();
+                match wrap(pager.fonts, SECTION_BODY, first_paragraph, width).len() {
+                    n if n <= 3 => n,
+                    _ => 2,
+                }
+            }
+        };
+        let together = title_lines as f32 * TITLE_LINE + first_lines as f32 * SECTION_LINE;
+        body.keep_together(pager, together);
+        // Where the column changes before they end (the notes beside the
+        // map go on under it), the title starts in the next column.
+        let page = pager.page();
+        while pager.y < pager.frame.bottom
+            && column(page, pager.y) != column(page, pager.y + together)
+        {
+            pager.y += 2.0;
+        }
+        body.keep_together(pager, together);
+        let mut placed = title.flow(pager, self.title, Keep::TwoLines);
+        placed.extend(body.flow(pager, text, self.keep));
         if self.emphasis == Emphasis::Warning {
             // A black bar down the left edge, line by line, so it follows
             // the text across a page break.
@@ -167,9 +219,9 @@ enum Emphasis {
 
 /// One line per condition, then the pressure preference and areas.
 fn client_lines(client: &ClientRecord) -> Vec<String> {
-    let mut lines: Vec<String> = client.conditions.iter().map(|c| c.to_string()).collect();
+    let mut lines: Vec<String> = client.conditions.iter().map(|c| format!("• {c}")).collect();
     if let Some(pressure) = client.pressure_preference {
-        lines.push(format!("Prefers pressure at most {}", pressure.label()));
+        lines.push(format!("• Prefers pressure at most {}", pressure.label()));
     }
     let areas = |areas: &[crate::model::MuscleSide]| {
         areas
@@ -179,10 +231,10 @@ fn client_lines(client: &ClientRecord) -> Vec<String> {
             .join(", ")
     };
     if !client.avoid.is_empty() {
-        lines.push(format!("Avoid: {}", areas(&client.avoid)));
+        lines.push(format!("• Avoid: {}", areas(&client.avoid)));
     }
     if !client.focus.is_empty() {
-        lines.push(format!("Focus: {}", areas(&client.focus)));
+        lines.push(format!("• Focus: {}", areas(&client.focus)));
     }
     lines
 }

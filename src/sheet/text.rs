@@ -29,6 +29,7 @@ impl Style {
 /// asks (so text can flow beside a picture and then under it). Breaks
 /// between words and keeps the author's line breaks; runs of blank lines
 /// count as one; a word longer than a whole line is cut between characters.
+#[derive(Debug, Clone)]
 pub(crate) struct LineBreaker<'t> {
     /// Words of each paragraph; an empty paragraph is a blank line.
     paragraphs: Vec<Vec<&'t str>>,
@@ -40,15 +41,10 @@ pub(crate) struct LineBreaker<'t> {
 
 impl<'t> LineBreaker<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        let mut paragraphs: Vec<Vec<&str>> = Vec::new();
-        for line in text.trim().lines() {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let blank_after_blank =
-                words.is_empty() && paragraphs.last().is_none_or(|p| p.is_empty());
-            if !blank_after_blank {
-                paragraphs.push(words);
-            }
-        }
+        let paragraphs = paragraphs(text)
+            .into_iter()
+            .map(|line| line.split_whitespace().collect())
+            .collect();
         LineBreaker {
             paragraphs,
             paragraph: 0,
@@ -110,6 +106,20 @@ impl<'t> LineBreaker<'t> {
         self.word = 0;
         Some(line)
     }
+}
+
+/// The author's lines of `text`, each a paragraph; a run of blank lines
+/// counts as one blank line (an empty paragraph).
+pub(crate) fn paragraphs(text: &str) -> Vec<&str> {
+    let mut paragraphs: Vec<&str> = Vec::new();
+    for line in text.trim().lines() {
+        let blank = line.trim().is_empty();
+        let blank_after_blank = blank && paragraphs.last().is_none_or(|p| p.trim().is_empty());
+        if !blank_after_blank {
+            paragraphs.push(line);
+        }
+    }
+    paragraphs
 }
 
 /// All lines of `text` set `width` wide; no lines for empty text.

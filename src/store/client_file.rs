@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::error::{FileError, Problem};
 use super::file_name::client_slug;
-use super::format::{parse_ron, read_bounded, to_pretty_ron};
+use super::format::{parse_ron, to_pretty_ron};
+use super::read::read_bounded;
 use super::save::write_file_atomically;
 use crate::model::{CLIENT_FORMAT_VERSION, ClientRecord};
 

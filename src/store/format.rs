@@ -1,18 +1,15 @@
 //! The plan file format: RON text with a format version, stable output.
 
-use std::io::Read;
 use std::path::Path;
 
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::error::{FileError, Location, Problem};
-use super::save::FileStamp;
+use super::file_stamp::FileStamp;
+use super::plain_words::plain_message;
+use super::read::read_bounded;
 use crate::model::{FORMAT_VERSION, Plan};
-
-/// A real plan is a few kilobytes; anything this large is not one, and
-/// refusing it keeps loading bounded in time and memory.
-pub const MAX_PLAN_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Deeper nesting than a plan ever has is refused before it costs stack.
 const RECURSION_LIMIT: usize = 32;
@@ -40,38 +37,6 @@ pub fn load_plan_stamped(path: &Path) -> Result<(Plan, FileStamp), FileError> {
     let bytes = read_bounded(path)?;
     let plan = parse_plan(&bytes, path)?;
     Ok((plan, FileStamp::of_bytes(&bytes)))
-}
-
-pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
-    let metadata = std::fs::metadata(path).map_err(|e| FileError::new(path, Problem::Read(e)))?;
-    if metadata.is_dir() {
-        return Err(FileError::new(path, Problem::NotAFile));
-    }
-    if metadata.len() > MAX_PLAN_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            Problem::TooLarge {
-                size: metadata.len(),
-                limit: MAX_PLAN_FILE_BYTES,
-            },
-        ));
-    }
-    let file = std::fs::File::open(path).map_err(|e| FileError::new(path, Problem::Read(e)))?;
-    let mut bytes = Vec::new();
-    // The file may grow between the size check and the read: stop at the limit.
-    file.take(MAX_PLAN_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| FileError::new(path, Problem::Read(e)))?;
-    if bytes.len() as u64 > MAX_PLAN_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            Problem::TooLarge {
-                size: bytes.len() as u64,
-                limit: MAX_PLAN_FILE_BYTES,
-            },
-        ));
-    }
-    Ok(bytes)
 }
 
 /// Parses plan file bytes; `path` only names the file in errors.
@@ -103,14 +68,20 @@ pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
         let location = location_of_offset(bytes, e.valid_up_to());
         FileError::at(path, location, Problem::NotUtf8)
     })?;
+    // Windows Notepad starts UTF-8 files with a byte-order mark; editors do
+    // not show it, so columns are counted without it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::new(
             path,
             Problem::Syntax("the file is empty; it should start with `(`".into()),
         ));
     }
+    // `implicit_some`: an optional value may be written without `Some(…)`
+    // (`pain_before: (level: 6)`); files are still written with it.
     ron::Options::default()
         .with_recursion_limit(RECURSION_LIMIT)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
         .map_err(|e| syntax_error(path, text, &e))
 }
@@ -147,7 +118,8 @@ fn current_format() -> u32 {
 }
 
 fn syntax_error(path: &Path, text: &str, error: &ron::error::SpannedError) -> FileError {
-    let (line, mut col) = (error.span.start.line, error.span.start.col);
+    let at = error.span.start;
+    let (line, mut col) = (at.line, at.col);
     // A number out of range is reported after its sign; the sign is where
     // the value starts.
     let before = text
@@ -158,7 +130,8 @@ fn syntax_error(path: &Path, text: &str, error: &ron::error::SpannedError) -> Fi
         col -= 1;
     }
     let location = Location { line, col };
-    FileError::at(path, location, Problem::Syntax(error.code.to_string()))
+    let message = plain_message(&error.code, text, at);
+    FileError::at(path, location, Problem::Syntax(message))
 }
 
 fn location_of_offset(bytes: &[u8], offset: usize) -> Location {

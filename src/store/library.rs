@@ -100,11 +100,28 @@ pub struct LibraryEntry {
     pub plan: Result<PlanSummary, FileError>,
 }
 
+impl LibraryEntry {
+    /// The plan this file is a sync tool's conflict copy of, if it is one.
+    pub fn conflict_copy_of(&self) -> Option<PathBuf> {
+        super::original_of(&self.path)
+    }
+}
+
 /// One client's plans, newest first.
 #[derive(Debug)]
 pub struct ClientGroup<'a> {
     pub client: &'a str,
     pub plans: Vec<&'a LibraryEntry>,
+}
+
+impl ClientGroup<'_> {
+    /// The client's plans, not counting conflict copies of them.
+    pub fn plan_count(&self) -> usize {
+        self.plans
+            .iter()
+            .filter(|e| e.conflict_copy_of().is_none())
+            .count()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -220,6 +237,16 @@ impl Library {
             groups.push(unreadable);
         }
         groups
+    }
+
+    /// How many of these entries are plans, not conflict copies of one
+    /// (a client's count in the library).
+    pub fn count_plans(&self, entries: &[usize]) -> usize {
+        entries
+            .iter()
+            .filter_map(|&at| self.entries.get(at))
+            .filter(|e| e.conflict_copy_of().is_none())
+            .count()
     }
 
     /// Re-reads one file after it was saved, added or removed, without

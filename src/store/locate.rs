@@ -13,7 +13,7 @@ use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::error::Location;
-use super::format::read_bounded;
+use super::read::read_bounded;
 use crate::model::Field;
 
 /// Where `field` stands in the RON `text`; `None` when it is not there.

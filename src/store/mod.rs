@@ -5,11 +5,14 @@ mod client_file;
 mod error;
 mod examples;
 mod file_name;
+mod file_stamp;
 mod format;
 mod library;
 mod library_cache;
 mod locate;
 mod locations;
+mod plain_words;
+mod read;
 mod recovery;
 mod rules_file;
 mod save;
@@ -23,7 +26,8 @@ pub use client_file::{
 pub use error::{FileError, Location, Problem};
 pub use examples::add_example_plans;
 pub use file_name::{client_slug, file_name_for, file_stem_for};
-pub use format::{MAX_PLAN_FILE_BYTES, load_plan, load_plan_stamped, parse_plan, plan_to_ron};
+pub use file_stamp::FileStamp;
+pub use format::{load_plan, load_plan_stamped, parse_plan, plan_to_ron};
 pub use library::{
     ClientGroup, Library, LibraryEntry, PlanSummary, is_listed_plan_path, plan_files_under,
 };
@@ -33,13 +37,13 @@ pub use locations::{
     PLANS_FOLDER_NAME, PLANS_README_NAME, PlansDir, PlansDirOrigin, cache_dir, choose_plans_dir,
     create_plans_dir, default_plans_dir, recovery_dir,
 };
+pub use read::MAX_PLAN_FILE_BYTES;
 pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_recovery};
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
-pub use save::{
-    FileStamp, HISTORY_DIR, Overwrite, save_new_plan, save_plan, write_file_atomically,
-};
+pub use save::{HISTORY_DIR, Overwrite, save_new_plan, save_plan, write_file_atomically};
 pub use sync_conflict::{
-    DiffLine, compare_with_original, keep_conflict_copy, original_of, put_away_conflict_copy,
+    DiffLine, compare_with_original, conflict_differences, keep_conflict_copy, original_of,
+    put_away_conflict_copy,
 };
 pub use templates::{Template, templates};
 

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Problem};
-use super::format::{parse_ron, read_bounded, to_pretty_ron};
+use super::format::{parse_ron, to_pretty_ron};
 use super::locations::{self, recovery_dir};
+use super::read::read_bounded;
 use super::save::write_file_atomically;
 use crate::model::Plan;
 use crate::session::SessionProgress;

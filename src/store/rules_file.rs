@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{FileError, Location, Problem};
-use super::format::read_bounded;
+use super::read::read_bounded;
 use crate::screening::{RuleSet, RulesError};
 
 /// File name of a plans folder's own rules, which replace the built-in ones.

@@ -6,8 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{FileError, Problem};
-use super::format::{load_plan, read_bounded};
+use super::format::load_plan;
+use super::read::read_bounded;
 use super::save::{HISTORY_DIR, Overwrite, save_plan};
+use crate::model::{Difference, differences};
 
 /// The plan a conflict copy belongs to, when `path` is one.
 pub fn original_of(path: &Path) -> Option<PathBuf> {
@@ -56,6 +58,13 @@ pub fn compare_with_original(copy: &Path) -> Result<Vec<DiffLine>, FileError> {
             }
         })
         .collect())
+}
+
+/// What differs from the plan to its conflict copy, field by field in
+/// words ("Therapist: Therapist B → Therapist A").
+pub fn conflict_differences(copy: &Path) -> Result<Vec<Difference>, FileError> {
+    let original = original_of(copy).ok_or_else(|| not_a_copy(copy))?;
+    Ok(differences(&load_plan(&original)?, &load_plan(copy)?))
 }
 
 /// The copy becomes the plan: the plan's version goes to `.history/` (as

@@ -1,5 +1,6 @@
-//! A plan beside its sync conflict copy, line by line, with the choice of
-//! which to keep. Nothing is deleted: the other goes to `.history/`.
+//! A plan beside its sync conflict copy: what differs in words, the raw
+//! lines one click away, and the choice of which to keep. Nothing is
+//! deleted: the other goes to `.history/`.
 
 use egui::{Id, Modal, RichText, ScrollArea, TextStyle};
 
@@ -18,12 +19,68 @@ pub fn compare_window(ctx: &egui::Context, comparison: &Comparison) -> Option<Ac
         ui.set_width(640.0);
         ui.heading("Plan and its conflict copy");
         ui.label(format!(
-            "- only in the plan: {}",
-            name(&comparison.original)
+            "From the plan ({}) to the copy ({}):",
+            name(&comparison.original),
+            name(&comparison.copy)
         ));
-        ui.label(format!("+ only in the copy: {}", name(&comparison.copy)));
         ui.separator();
-        ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+        ScrollArea::vertical()
+            .id_salt("differences in words")
+            .max_height(300.0)
+            .show(ui, |ui| match &comparison.differences {
+                Ok(differences) if differences.is_empty() => {
+                    ui.label("The plan and the copy say the same.");
+                }
+                Ok(differences) => {
+                    for difference in differences {
+                        ui.label(difference.to_string());
+                    }
+                }
+                Err(error) => {
+                    ui.label(RichText::new(error).color(style::error(ui.visuals())));
+                }
+            });
+        ui.separator();
+        // The raw lines, one click away, for what the words leave out
+        // (comments, layout).
+        egui::CollapsingHeader::new("Lines of the two files")
+            .default_open(comparison.differences.is_err())
+            .show(ui, |ui| raw_lines(ui, comparison));
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Keep the plan")
+                .on_hover_text("The copy goes to .history/")
+                .clicked()
+            {
+                action = Some(Action::PutAwayConflictCopy(comparison.copy.clone()));
+            }
+            if ui
+                .button("Keep the copy")
+                .on_hover_text("The copy replaces the plan; the plan goes to .history/")
+                .clicked()
+            {
+                action = Some(Action::KeepConflictCopy(comparison.copy.clone()));
+            }
+            if ui.button("Close").clicked() {
+                action = Some(Action::CloseComparison);
+            }
+        });
+    });
+    if action.is_none() && modal.should_close() {
+        action = Some(Action::CloseComparison);
+    }
+    action
+}
+
+/// The lines that differ ("-" only in the plan, "+" only in the copy),
+/// with a little context.
+fn raw_lines(ui: &mut egui::Ui, comparison: &Comparison) {
+    ui.label(RichText::new("- only in the plan, + only in the copy").weak());
+    ScrollArea::vertical()
+        .id_salt("raw lines")
+        .max_height(300.0)
+        .show(ui, |ui| {
             let changed = comparison
                 .lines
                 .iter()
@@ -52,31 +109,6 @@ pub fn compare_window(ctx: &egui::Context, comparison: &Comparison) -> Option<Ac
                 );
             }
         });
-        ui.separator();
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .button("Keep the plan")
-                .on_hover_text("The copy goes to .history/")
-                .clicked()
-            {
-                action = Some(Action::PutAwayConflictCopy(comparison.copy.clone()));
-            }
-            if ui
-                .button("Keep the copy")
-                .on_hover_text("The copy replaces the plan; the plan goes to .history/")
-                .clicked()
-            {
-                action = Some(Action::KeepConflictCopy(comparison.copy.clone()));
-            }
-            if ui.button("Close").clicked() {
-                action = Some(Action::CloseComparison);
-            }
-        });
-    });
-    if action.is_none() && modal.should_close() {
-        action = Some(Action::CloseComparison);
-    }
-    action
 }
 
 /// Lines to show: every change with two lines of context around it.

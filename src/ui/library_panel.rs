@@ -45,7 +45,8 @@ fn rows(ui: &Ui, library: &Library, query: &str) -> Arc<Vec<Row>> {
         let first = group.first().copied().unwrap_or_default();
         rows.push(Row::Client {
             first,
-            count: group.len(),
+            // Plans, not the sync tools' conflict copies of them.
+            count: library.count_plans(&group),
         });
         rows.extend(group.into_iter().map(Row::Plan));
     }
