@@ -5,7 +5,7 @@
 use crate::atlas::{Mark, Point, ViewKind};
 
 use super::fonts::Fonts;
-use super::layout::Rect;
+use super::page_geometry::Rect;
 use super::text::Style;
 
 pub(crate) const BADGE: Style = Style::bold(7.0);

@@ -11,6 +11,7 @@ use crate::referral::BodyChart;
 
 use super::fonts::Fonts;
 use super::layout::{Op, Pager, Pen, Rect, grey};
+use super::pain_panel::PainPanel;
 use super::primitives::{
     draw_text, fill_path, polygon_path, polyline_path, rect_path, stroke_path,
 };
@@ -30,16 +31,6 @@ const AFTER: f32 = 8.0;
 const LETTER_ROOM: f32 = 9.0;
 const KEY_TEXT: &str = "Darker is stronger (0-10); a dot marks tingling or numbness. \
                         Back: the client's left on your left; front: on your right.";
-
-/// One figure: a view of one drawing, where it goes on the page.
-#[derive(Debug, Clone)]
-pub(crate) struct PainPanel {
-    pub rect: Rect,
-    /// The part of the chart shown (top left, bottom right), atlas units.
-    pub shown: (Point, Point),
-    pub view: BodyView,
-    pub drawing: PainDrawing,
-}
 
 /// The "Pain drawing" block of the notes column.
 pub(crate) struct PainBlock {
