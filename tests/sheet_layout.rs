@@ -550,7 +550,13 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    // A fixed seed: the same 24 generated plans every run, so CI never
+    // depends on luck (change the seed to explore other plans).
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_201),
+        ..ProptestConfig::default()
+    })]
 
     /// Generated plans: no text overlaps and none leaves its page. (The
     /// widow rule is checked on the examples and templates above; on

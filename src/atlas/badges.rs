@@ -93,7 +93,10 @@ pub fn place_badges(
             for c in candidates {
                 // Off the drawing only when nothing on it is free (a small
                 // view crowded with badges): never on another badge.
-                if !clear(c) {
+                // Off it only to the sides, where no title or letter is
+                // printed (those are above and below a view).
+                let beside = c.y >= half.y && c.y + half.y <= size.y;
+                if !clear(c) || !beside {
                     continue;
                 }
                 let rank = match (within(c), inside(c), hidden(c)) {
