@@ -345,7 +345,9 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
         "Prefers pressure at most firm (4/5)",
         "Avoid: Left piriformis",
         "Safety warnings (not yet acknowledged)",
-        "before: 6/10 (right low back)",
+        "PAIN BEFORE",
+        "6/10 | right low back",
+        "PAIN AFTER",
     ] {
         assert!(flat.contains(expected), "missing {expected:?} in {flat}");
     }
@@ -353,8 +355,28 @@ fn the_sheet_lists_conditions_pain_and_only_unacknowledged_warnings() -> TestRes
     assert!(flat.contains(&open_line), "{open_line:?} in {flat}");
     assert!(
         !flat.contains("(Right quadratus lumborum)"),
-        "an acknowledged warning is not printed: {flat}"
+        "an acknowledged warning is not in the warnings list: {flat}"
     );
+    // ...but its note stays at its step, after a white "!" on black, on
+    // the same baseline.
+    let runs: Vec<_> = pages.iter().flatten().collect();
+    let note = runs
+        .iter()
+        .find(|r| r.text == "angled away")
+        .ok_or("the acknowledged note is printed at its step")?;
+    assert!(
+        runs.iter().any(|r| r.text == "!"
+            && (r.y - note.y).abs() < 2.0
+            && r.x < note.x
+            && note.x - r.x < 14.0),
+        "a caution mark before the note"
+    );
+    // The pain after is a box to fill in: nothing but "/10" is printed.
+    let after = pages[0]
+        .iter()
+        .position(|r| r.text == "PAIN AFTER")
+        .ok_or("PAIN AFTER")?;
+    assert!(pages[0][after..].iter().take(4).any(|r| r.text == "/10"));
     Ok(())
 }
 
@@ -561,7 +583,9 @@ fn text_outside_ascii_reads_back_the_same() -> TestResult {
     plan.steps[0].notes = "Ça va? Überprüfen: Druck ≤ 3, 5–10 min — danach Wärme.".to_owned();
     let pdf = render_sheet(&plan, &options(Paper::A4))?;
     // Characters Noto Sans lacks come from the fallback font: separate runs.
-    let text = all_text(&read_pdf(&pdf)?).replace(" | ", "");
+    let text = all_text(&read_pdf(&pdf)?)
+        .replace(" | ", "")
+        .replace('\n', " ");
     assert!(text.contains("Zoë Ångström-Łukasiewicz"), "{text}");
     assert!(
         text.contains("Ça va? Überprüfen: Druck ≤ 3, 5–10"),
@@ -855,4 +879,73 @@ fn client_of(plan: &Plan) -> massage_planner::model::ClientRecord {
         .conditions
         .push(Condition::new(ConditionKind::HistoryOfCancer));
     client
+}
+
+/// Two acknowledged cautions on a step with short notes: the first goes on
+/// after the notes on their line, each has its mark, and no text overlaps.
+#[test]
+fn acknowledged_cautions_share_the_notes_line_without_overlapping() -> TestResult {
+    use massage_planner::screening::{Level, Warning};
+    let plan = example_plan();
+    // Step 1 has notes; step 2 has none.
+    let caution = |step: usize, rule: &str, note: &str| Warning {
+        rule: rule.to_owned(),
+        level: Level::Note,
+        step: Some(step),
+        region: None,
+        at: None,
+        reason: "reason".to_owned(),
+        suggestion: "suggestion".to_owned(),
+        because: String::new(),
+        acknowledged: Some(note.to_owned()),
+        clearance: None,
+    };
+    let options = SheetOptions {
+        warnings: vec![
+            caution(0, "first", "Ok."),
+            caution(
+                0,
+                "second",
+                "Angled away from the 12th rib, never under it.",
+            ),
+            caution(1, "third", "Only on a line of its own."),
+        ],
+        ..options(Paper::A4)
+    };
+    let pages = read_pdf(&render_sheet(&plan, &options)?)?;
+    let runs = &pages[0];
+    let marks = runs.iter().filter(|r| r.text == "!").count();
+    assert_eq!(marks, 3, "one mark per caution");
+    let own_line = runs
+        .iter()
+        .find(|r| r.text.starts_with("Only on a line"))
+        .ok_or("the third caution")?;
+    // The notes' last line has no room left: the first caution starts a
+    // line of its own; the second goes on after it on that line.
+    let ok = runs.iter().find(|r| r.text == "Ok.").ok_or("the first")?;
+    let history = runs
+        .iter()
+        .find(|r| r.text.ends_with("history."))
+        .ok_or("the notes' last line")?;
+    let angled = runs
+        .iter()
+        .find(|r| r.text.starts_with("Angled away"))
+        .ok_or("the second")?;
+    assert!(ok.y < history.y - 5.0, "a line of its own");
+    assert!(
+        (angled.y - ok.y).abs() < 0.5 && angled.x > ok.x,
+        "the second caution shares the first one's line"
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.text == "2" && (own_line.y - r.y).abs() < 0.5),
+        "without notes, the caution starts the cell, level with the step number"
+    );
+    for (i, a) in runs.iter().enumerate() {
+        for b in &runs[i + 1..] {
+            let (x, y) = a.bounds.overlap(&b.bounds);
+            assert!(x <= 0.5 || y <= 0.5, "{:?} overlaps {:?}", a.text, b.text);
+        }
+    }
+    Ok(())
 }

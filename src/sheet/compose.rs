@@ -12,7 +12,7 @@ use super::map::{Legend, MapBlock};
 use super::pain_figure::PainBlock;
 use super::record::lay_out_record;
 use super::sections::{Section, sections};
-use super::table::{lay_out_table, table_height};
+use super::table::lay_out_table;
 use super::text::{Style, ellipsize};
 
 const KICKER: Style = Style::bold(7.5);
@@ -43,8 +43,8 @@ pub(crate) fn lay_out(plan: &Plan, options: &SheetOptions, fonts: &Fonts) -> (Fr
     } else {
         header(&mut pager, plan, Kind::Plan);
         notes_beside_map(&mut pager, plan, options);
-        lay_out_table(&mut pager, plan);
-        session_record(&mut pager, plan);
+        lay_out_table(&mut pager, plan, &options.warnings);
+        session_record(&mut pager);
     }
     (frame, pager.finish(&options.file_name))
 }
@@ -79,8 +79,8 @@ pub(crate) fn long_date(date: Date) -> String {
 }
 
 /// Room to write by hand during the session, where the last page has
-/// space left: pain before and after (0–10) and a few ruled lines.
-fn session_record(pager: &mut Pager, plan: &Plan) {
+/// space left: a few ruled lines (the pain ratings are in the header).
+fn session_record(pager: &mut Pager) {
     const LINE_GAP: f32 = 20.0;
     let frame = pager.frame;
     let top = pager.y + 18.0;
@@ -88,34 +88,13 @@ fn session_record(pager: &mut Pager, plan: &Plan) {
     if lines < 2.0 {
         return;
     }
-    let title = Style::bold(9.5);
-    let title_text = "Session notes";
     pager.text(
         frame.left,
         top + 10.0,
-        title,
+        Style::bold(9.5),
         grey::BLACK,
-        title_text.to_owned(),
+        "Session notes".to_owned(),
     );
-    let label = Style::regular(9.0);
-    // Both ratings share the room beside the title, so a long location
-    // never runs into it.
-    let fixed = pager
-        .fonts
-        .width(label.weight, label.size, "Pain (0–10)   before:    after: ")
-        + pager.fonts.width(title.weight, title.size, title_text)
-        + 16.0;
-    let each = ((frame.content_width() - fixed) / 2.0).clamp(30.0, 200.0);
-    let rating = |pain: &Option<crate::model::Pain>| match pain {
-        Some(pain) => ellipsize(pager.fonts, label, &pain.to_string(), each),
-        None => "______".to_owned(),
-    };
-    let prompt = format!(
-        "Pain (0–10)   before: {}   after: {}",
-        rating(&plan.pain_before),
-        rating(&plan.pain_after)
-    );
-    pager.text_right(frame.right, top + 10.0, label, grey::TEXT_SECONDARY, prompt);
     let mut y = top + 16.0;
     for _ in 0..lines as usize {
         y += LINE_GAP;
@@ -150,11 +129,12 @@ fn header(pager: &mut Pager, plan: &Plan, kind: Kind) {
         }
         .to_owned(),
     );
+    let ratings = pain_ratings(pager, plan, top);
     let name = ellipsize(
         pager.fonts,
         CLIENT,
         client_name(plan),
-        frame.content_width(),
+        frame.content_width() - ratings - 12.0,
     );
     pager.text(frame.left, top + 28.0, CLIENT, grey::BLACK, name);
 
@@ -245,6 +225,85 @@ fn header(pager: &mut Pager, plan: &Plan, kind: Kind) {
     pager.y = rule + 12.0;
 }
 
+/// Where a rating is written by hand: a box before "/10".
+const RATING_BOX: (f32, f32) = (22.0, 15.0);
+const RATING_GAP: f32 = 18.0;
+/// The location beside the pain before is cut to this width.
+const PAIN_LOCATION_WIDTH: f32 = 130.0;
+
+/// The pain before and after the session at the right of the name line,
+/// where the room looks first: each its value ("5/10 low back, right") or
+/// a box to fill in by hand. Returns the width they take.
+fn pain_ratings(pager: &mut Pager, plan: &Plan, top: f32) -> f32 {
+    let fonts = pager.fonts;
+    let label_baseline = top + 14.0;
+    let value_baseline = top + 28.0;
+    let mut right = pager.frame.right;
+    for (label, pain) in [
+        ("PAIN AFTER", &plan.pain_after),
+        ("PAIN BEFORE", &plan.pain_before),
+    ] {
+        let (value, location) = match pain {
+            Some(pain) => (
+                format!("{}/10", pain.level.level()),
+                ellipsize(fonts, FIELD_NOTE, pain.location.trim(), PAIN_LOCATION_WIDTH),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let location_width = if location.is_empty() {
+            0.0
+        } else {
+            fonts.width(FIELD_NOTE.weight, FIELD_NOTE.size, &location) + 4.0
+        };
+        let value_width = if value.is_empty() {
+            RATING_BOX.0 + 3.0 + fonts.width(FIELD_VALUE.weight, FIELD_VALUE.size, "/10")
+        } else {
+            fonts.width(FIELD_VALUE.weight, FIELD_VALUE.size, &value)
+        };
+        let width = (value_width + location_width).max(fonts.width(
+            FIELD_LABEL.weight,
+            FIELD_LABEL.size,
+            label,
+        ));
+        let x = right - width;
+        pager.text(
+            x,
+            label_baseline,
+            FIELD_LABEL,
+            grey::TEXT_SECONDARY,
+            label.to_owned(),
+        );
+        if value.is_empty() {
+            let box_top = value_baseline - RATING_BOX.1 + 3.0;
+            pager.rect(
+                Rect::new(x, box_top, RATING_BOX.0, RATING_BOX.1),
+                Some(grey::WHITE),
+                Some(Pen::new(0.8, grey::BLACK)),
+            );
+            pager.text(
+                x + RATING_BOX.0 + 3.0,
+                value_baseline,
+                FIELD_VALUE,
+                grey::BLACK,
+                "/10".to_owned(),
+            );
+        } else {
+            pager.text(x, value_baseline, FIELD_VALUE, grey::BLACK, value);
+            if !location.is_empty() {
+                pager.text(
+                    x + value_width + 4.0,
+                    value_baseline,
+                    FIELD_NOTE,
+                    grey::TEXT_SECONDARY,
+                    location,
+                );
+            }
+        }
+        right = x - RATING_GAP;
+    }
+    pager.frame.right - right - RATING_GAP
+}
+
 enum Note {
     None,
     Quiet(String),
@@ -252,11 +311,11 @@ enum Note {
 }
 
 /// The smallest the map gets to keep a plan on one page.
-const MIN_MAP_HEIGHT: f32 = 150.0;
+const MIN_MAP_HEIGHT: f32 = 110.0;
 /// The map column is at most this share of the width.
 const MAP_COLUMN_SHARE: f32 = 0.4;
 /// The map column is never narrower than this, for its caption.
-const MIN_MAP_COLUMN: f32 = 150.0;
+const MIN_MAP_COLUMN: f32 = 130.0;
 
 /// How the top of the first page is split: the map column and the notes
 /// column beside it.
@@ -287,20 +346,6 @@ impl Split {
             side_width,
         }
     }
-
-    /// Height of the taller column.
-    fn height(&self, fonts: &Fonts, sections: &[Section]) -> f32 {
-        let notes: f32 = sections
-            .iter()
-            .map(|s| s.height(fonts, self.side_width))
-            .sum::<f32>();
-        let map = self.block.height(self.map_height)
-            + self
-                .pain
-                .as_ref()
-                .map_or(0.0, |p| p.height(fonts, self.map_column));
-        map.max(notes + self.legend.height())
-    }
 }
 
 /// The map in a column on the left; goals, precautions, plan check and
@@ -312,21 +357,41 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
     let fonts = pager.fonts;
     let top = pager.y;
     let sections = sections(plan, options);
-    let room = frame.bottom - top - AFTER_TOP - table_height(fonts, plan, frame.content_width());
     let widest = (frame.content_width() * MAP_COLUMN_SHARE).round();
     let largest = MapBlock::new(fonts, plan, widest).max_map_height();
-    // The largest map that keeps the plan on one page; if none does, the
-    // plan takes several pages anyway and the map may be as large as it gets.
-    let mut split = None;
+    // The largest map that keeps the plan on one page, found by laying the
+    // page out (the notes run on under the map, which no estimate of the
+    // two columns' heights gets right); if none does, the plan takes
+    // several pages anyway and the map may be as large as it gets.
+    let mut chosen = largest;
     let mut map_height = largest;
     while map_height >= MIN_MAP_HEIGHT {
-        let candidate = Split::new(fonts, plan, &frame, map_height);
-        if candidate.height(fonts, &sections) <= room {
-            split = Some(candidate);
+        let split = Split::new(fonts, plan, &frame, map_height);
+        let mut trial = Pager::new(fonts, frame, String::new());
+        trial.y = top;
+        place_beside_map(&mut trial, plan, options, &sections, &split);
+        lay_out_table(&mut trial, plan, &options.warnings);
+        if trial.page() == 0 {
+            chosen = map_height;
             break;
         }
         map_height -= 10.0;
     }
+    let split = Split::new(fonts, plan, &frame, chosen);
+    place_beside_map(pager, plan, options, &sections, &split);
+}
+
+/// Places the map column and the notes beside it, as `split` divides the
+/// width, and leaves the cursor under both.
+fn place_beside_map(
+    pager: &mut Pager,
+    plan: &Plan,
+    options: &SheetOptions,
+    sections: &[Section],
+    split: &Split,
+) {
+    let frame = pager.frame;
+    let top = pager.y;
     let Split {
         map_height,
         block,
@@ -335,10 +400,11 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
         map_column,
         side_x,
         side_width,
-    } = split.unwrap_or_else(|| Split::new(fonts, plan, &frame, largest));
-    let mut map_bottom = block.place(pager, plan, &options.warnings, frame.left, map_height);
+    } = split;
+    let (map_column, side_x, side_width) = (*map_column, *side_x, *side_width);
+    let mut map_bottom = block.place(pager, plan, &options.warnings, frame.left, *map_height);
     // The client's pain drawing under the map, in the map column.
-    if let Some(pain) = &pain {
+    if let Some(pain) = pain {
         pager.y = map_bottom;
         pain.place(pager, &|_, _| (frame.left, map_column));
         if pager.page() == 0 {
@@ -354,7 +420,7 @@ fn notes_beside_map(pager: &mut Pager, plan: &Plan, options: &SheetOptions) {
             (frame.left, frame.content_width())
         }
     };
-    for section in &sections {
+    for section in sections {
         section.place(pager, &column);
     }
     // The legend at the foot of the notes column, level with the bottom of

@@ -20,7 +20,7 @@ const CAPTION: Style = Style::regular(7.0);
 const CAPTION_LINE: f32 = 9.0;
 const LEGEND_TITLE: Style = Style::bold(8.0);
 const LEGEND: Style = Style::regular(8.0);
-const LEGEND_ROW: f32 = 14.0;
+const LEGEND_ROW: f32 = 13.0;
 const LEGEND_TITLE_HEIGHT: f32 = 13.0;
 const SWATCH: (f32, f32) = (16.0, 10.0);
 /// Room on each side of the drawing for the "L" and "R".
@@ -51,30 +51,65 @@ pub(crate) fn views_for(plan: &Plan) -> Vec<ViewKind> {
     kinds
 }
 
-/// The part of a view to draw: its body with a small margin.
-fn extent(kind: ViewKind) -> (Point, Point) {
+/// Room kept around the planned muscles when the drawing is cropped, in
+/// atlas units (about a vertebra and a half on the back).
+const CROP_MARGIN: f32 = 40.0;
+/// A cropped drawing keeps at least this share of the body's height, so it
+/// still reads as a back (or a hip) rather than a patch of muscles.
+const CROP_MIN_SHARE: f32 = 0.45;
+
+/// The part of a view to draw: the body's whole width (both sides, and the
+/// "L"/"R" stay true), and from a little above the highest planned muscle
+/// to a little below the lowest, so the worked area prints large. A view
+/// with nothing planned on it shows the whole body.
+fn extent(kind: ViewKind, plan: &Plan) -> (Point, Point) {
     let view = Atlas::builtin().view(kind);
     let margin = 4.0;
-    let (mut low, mut high) = (
-        Point::new(f32::MAX, f32::MAX),
-        Point::new(f32::MIN, f32::MIN),
-    );
-    for p in view.body.iter().flat_map(|b| &b.points) {
-        low = Point::new(low.x.min(p.x), low.y.min(p.y));
-        high = Point::new(high.x.max(p.x), high.y.max(p.y));
-    }
-    if low.x > high.x {
+    let Some((low, high)) = bounds(view.body.iter().flat_map(|b| &b.points)) else {
         return (Point::new(0.0, 0.0), view.size);
-    }
-    (
+    };
+    let (low, high) = (
         Point::new(low.x - margin, low.y - margin),
         Point::new(high.x + margin, high.y + margin),
-    )
+    );
+    let planned = view
+        .regions
+        .iter()
+        .filter(|r| plan.steps.iter().any(|s| s.muscle == r.muscle))
+        .flat_map(|r| &r.outline);
+    let Some((top, bottom)) = bounds(planned).map(|(a, b)| (a.y, b.y)) else {
+        return (low, high);
+    };
+    let full = high.y - low.y;
+    let (mut y0, mut y1) = (top - CROP_MARGIN, bottom + CROP_MARGIN);
+    let short = full * CROP_MIN_SHARE - (y1 - y0);
+    if short > 0.0 {
+        (y0, y1) = (y0 - short / 2.0, y1 + short / 2.0);
+    }
+    // Slide back inside the body rather than shrink.
+    if y0 < low.y {
+        (y0, y1) = (low.y, y1 + (low.y - y0));
+    }
+    if y1 > high.y {
+        (y0, y1) = ((y0 - (y1 - high.y)).max(low.y), high.y);
+    }
+    (Point::new(low.x, y0), Point::new(high.x, y1))
 }
 
-/// Height over width of a view's drawing.
-fn aspect(kind: ViewKind) -> f32 {
-    let (low, high) = extent(kind);
+/// The smallest box around the points, if there are any.
+fn bounds<'a>(points: impl Iterator<Item = &'a Point>) -> Option<(Point, Point)> {
+    points.fold(None, |acc, p| {
+        let (low, high) = acc.unwrap_or((*p, *p));
+        Some((
+            Point::new(low.x.min(p.x), low.y.min(p.y)),
+            Point::new(high.x.max(p.x), high.y.max(p.y)),
+        ))
+    })
+}
+
+/// Height over width of a view's drawing for this plan.
+fn aspect(kind: ViewKind, plan: &Plan) -> f32 {
+    let (low, high) = extent(kind, plan);
     (high.y - low.y) / (high.x - low.x).max(1.0)
 }
 
@@ -94,6 +129,7 @@ pub(crate) struct MapBlock {
     width: f32,
     kinds: Vec<ViewKind>,
     caption: Vec<String>,
+    rule: WidthRule,
 }
 
 /// How a column's width grows with the first drawing's height `h`:
@@ -104,17 +140,20 @@ struct WidthRule {
 }
 
 impl WidthRule {
-    fn of(kinds: &[ViewKind]) -> WidthRule {
+    fn of(plan: &Plan, kinds: &[ViewKind]) -> WidthRule {
         let main = kinds.first().copied().unwrap_or_default();
         let rest = kinds.get(1..).unwrap_or_default();
         let mut rule = WidthRule {
-            per_height: 1.0 / aspect(main),
+            per_height: 1.0 / aspect(main, plan),
             fixed: 2.0 * LETTER_ROOM,
         };
         if !rest.is_empty() {
             // Each small view is (h - its titles and gaps) / n tall.
             let n = rest.len() as f32;
-            let widest = rest.iter().map(|&k| 1.0 / aspect(k)).fold(0.0, f32::max);
+            let widest = rest
+                .iter()
+                .map(|&k| 1.0 / aspect(k, plan))
+                .fold(0.0, f32::max);
             let spent = n * SMALL_VIEW_TITLE + (n - 1.0) * SMALL_VIEW_GAP;
             rule.per_height += widest / n;
             rule.fixed += SMALL_VIEW_GAP - widest * spent / n;
@@ -130,6 +169,7 @@ impl MapBlock {
         MapBlock {
             width,
             caption: wrap(fonts, CAPTION, &text.join(" "), width),
+            rule: WidthRule::of(plan, &kinds),
             kinds,
         }
     }
@@ -137,19 +177,13 @@ impl MapBlock {
     /// The column width a first drawing `map_height` tall needs, letters,
     /// small views and gaps included.
     pub(crate) fn width_for(plan: &Plan, map_height: f32) -> f32 {
-        let rule = WidthRule::of(&views_for(plan));
+        let rule = WidthRule::of(plan, &views_for(plan));
         rule.per_height * map_height + rule.fixed
     }
 
     /// The tallest the first drawing can be in this column.
     pub(crate) fn max_map_height(&self) -> f32 {
-        let rule = WidthRule::of(&self.kinds);
-        ((self.width - rule.fixed) / rule.per_height.max(0.001)).max(0.0)
-    }
-
-    /// The column's height with the first drawing `map_height` tall.
-    pub(crate) fn height(&self, map_height: f32) -> f32 {
-        map_height.min(self.max_map_height()) + 8.0 + self.caption.len() as f32 * CAPTION_LINE
+        ((self.width - self.rule.fixed) / self.rule.per_height.max(0.001)).max(0.0)
     }
 
     /// Places the column at the cursor from `x`, the first drawing
@@ -167,7 +201,7 @@ impl MapBlock {
         let map_height = map_height.min(self.max_map_height());
         let main = self.kinds.first().copied().unwrap_or_default();
         let rest = self.kinds.get(1..).unwrap_or_default();
-        let map_width = map_height / aspect(main);
+        let map_width = map_height / aspect(main, plan);
         let used = MapBlock::width_for(plan, map_height).min(self.width);
         let left_edge = x + (self.width - used) / 2.0;
         let rect = Rect::new(left_edge + LETTER_ROOM, top, map_width, map_height);
@@ -200,8 +234,8 @@ impl MapBlock {
             let room = (x + self.width - column).max(1.0);
             let mut y = top;
             for &kind in rest {
-                let width = (small / aspect(kind)).min(room);
-                let height = width * aspect(kind);
+                let width = (small / aspect(kind, plan)).min(room);
+                let height = width * aspect(kind, plan);
                 let left = column + (room - width) / 2.0;
                 let baseline = y + SMALL_VIEW_TITLE - 3.0;
                 let view = Atlas::builtin().view(kind);
@@ -254,7 +288,7 @@ fn place_drawing(pager: &mut Pager, plan: &Plan, warnings: &[Warning], kind: Vie
     let mut drawing = MapDrawing {
         kind,
         rect,
-        view: extent(kind),
+        view: extent(kind, plan),
         marks: atlas::marks(plan, view, warnings),
         badges: Vec::new(),
     };

@@ -42,6 +42,11 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
         })
     };
 
+    // A drawing cropped to the planned muscles ends in straight edges.
+    let clip = rect_path(map.rect);
+    if let Some(clip) = &clip {
+        surface.push_clip_path(clip, &FillRule::NonZero);
+    }
     let body: Vec<_> = atlas
         .body
         .iter()
@@ -92,6 +97,9 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
     }
     for body in &body {
         stroke_path(surface, body, Pen::new(0.9, 40));
+    }
+    if clip.is_some() {
+        surface.pop();
     }
     for (mark, badge) in map.marks.iter().zip(&map.badges) {
         if let Some(centre) = badge {

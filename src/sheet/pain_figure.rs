@@ -15,7 +15,7 @@ use super::pain_panel::PainPanel;
 use super::primitives::{
     draw_text, fill_path, polygon_path, polyline_path, rect_path, stroke_path,
 };
-use super::text::{Style, wrap};
+use super::text::Style;
 
 const TITLE: Style = Style::bold(9.5);
 const TITLE_LINE: f32 = 16.0;
@@ -120,13 +120,6 @@ impl PainBlock {
     fn figures_width(&self, width: f32) -> f32 {
         let n = self.per_row(width).min(self.figures.len()) as f32;
         n * (self.figure_width() + FIGURE_GAP)
-    }
-
-    pub(crate) fn height(&self, fonts: &Fonts, width: f32) -> f32 {
-        let rows = self.figures.len().div_ceil(self.per_row(width));
-        let key_width = (width - self.figures_width(width)).max(40.0);
-        let key = wrap(fonts, KEY, &self.text(), key_width).len();
-        TITLE_LINE + (rows as f32 * PainBlock::row_height()).max(key as f32 * KEY_LINE) + AFTER
     }
 
     /// Places the block at the cursor in the column: the title, the

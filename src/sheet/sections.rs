@@ -5,15 +5,14 @@ use crate::model::{ClientRecord, Finding, Plan, Severity};
 use crate::screening::Warning;
 
 use super::SheetOptions;
-use super::fonts::Fonts;
 use super::keep::{Keep, Lines};
 use super::layout::{Op, Pager, Rect, grey};
 use super::text::{Style, wrap};
 
 const SECTION_TITLE: Style = Style::bold(9.5);
 const SECTION_BODY: Style = Style::regular(9.0);
-const SECTION_LINE: f32 = 12.0;
-const TITLE_LINE: f32 = 16.0;
+const SECTION_LINE: f32 = 11.5;
+const TITLE_LINE: f32 = 15.0;
 const AFTER_SECTION: f32 = 8.0;
 
 pub(crate) struct Section {
@@ -129,14 +128,6 @@ impl Section {
             ("", Some(empty)) => (empty, grey::TEXT_SECONDARY),
             (text, _) => (text, grey::BLACK),
         }
-    }
-
-    /// Height when set `width` wide.
-    pub(crate) fn height(&self, fonts: &Fonts, width: f32) -> f32 {
-        let inner = width - self.bar();
-        let title = wrap(fonts, SECTION_TITLE, self.title, inner).len();
-        let body = wrap(fonts, SECTION_BODY, self.text().0, inner).len();
-        title as f32 * TITLE_LINE + body as f32 * SECTION_LINE + AFTER_SECTION
     }
 
     pub(crate) fn place(&self, pager: &mut Pager, column: &impl Fn(usize, f32) -> (f32, f32)) {

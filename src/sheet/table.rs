@@ -1,25 +1,35 @@
-//! The table of steps: number, muscle, side, technique, pressure, minutes
-//! and notes, with a total row. Rows move to the next page whole; only a
+//! The table of steps: a tick box in the margin, number, muscle, side, technique,
+//! pressure, minutes and notes (with the step's acknowledged cautions,
+//! marked), and a total row. Rows move to the next page whole; only a
 //! row taller than a page is split, between two lines, and its next part
 //! says it continues. The header row is repeated on every page.
 
 use crate::model::{Plan, Side, Step};
+use crate::screening::Warning;
 
 use super::fonts::Fonts;
 use super::layout::{Op, Pager, Pen, Rect, grey};
-use super::text::{Style, wrap};
+use super::text::{LineBreaker, Style, wrap};
 
 const BODY: Style = Style::regular(9.0);
 const BODY_BOLD: Style = Style::bold(9.0);
 const HEAD: Style = Style::bold(7.5);
-const LINE: f32 = 11.5;
+const LINE: f32 = 11.0;
 const PAD_X: f32 = 4.0;
-const PAD_Y: f32 = 3.0;
+const PAD_Y: f32 = 2.5;
 const HEAD_HEIGHT: f32 = 16.0;
 const TOTAL_HEIGHT: f32 = LINE + 2.0 * PAD_Y + 2.0;
 /// Technique cells start with a sample of the technique's fill.
 const SWATCH: (f32, f32) = (10.0, 7.0);
 const SWATCH_GAP: f32 = 4.0;
+/// The box the therapist ticks when a step is done, hung in the left
+/// margin as on a checklist, so it costs the columns no width (it stays
+/// 10 mm from the paper's edge, inside what printers print).
+const TICK_BOX: f32 = 8.0;
+const TICK_GAP: f32 = 4.0;
+/// Room in front of a caution's lines for its mark (a white "!" on black).
+const MARK_ROOM: f32 = 11.0;
+const MARK: Style = Style::bold(7.0);
 /// Fewer lines than this are not worth starting a split row on a page.
 const MIN_SPLIT_LINES: usize = 2;
 
@@ -35,6 +45,7 @@ enum Column {
 }
 
 const COLUMNS: usize = 7;
+const NUMBER: usize = Column::Number as usize;
 const MUSCLE: usize = Column::Muscle as usize;
 const TECHNIQUE: usize = Column::Technique as usize;
 const MINUTES: usize = Column::Minutes as usize;
@@ -125,6 +136,27 @@ fn notes_with_advice(step: &Step) -> String {
     parts.join(" ")
 }
 
+/// The step's acknowledged cautions, each a paragraph of its own under the
+/// notes: once acknowledged they leave the warnings list, and the room
+/// still needs them at the step. The therapist's note says how they will
+/// handle it ("angled away from the 12th rib"); without one, the rule's
+/// advice stands in.
+fn acknowledged_cautions(index: usize, warnings: &[Warning]) -> Vec<String> {
+    warnings
+        .iter()
+        .filter(|w| w.step == Some(index) && !w.is_open())
+        .map(|w| {
+            let note = w.acknowledged.as_deref().map(str::trim).unwrap_or_default();
+            if note.is_empty() {
+                w.suggestion.trim().to_owned()
+            } else {
+                note.to_owned()
+            }
+        })
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
 /// "Left", "Right", "Both": short enough for a narrow column.
 pub(crate) fn side_name(side: Side) -> &'static str {
     match side {
@@ -138,6 +170,8 @@ pub(crate) fn side_name(side: Side) -> &'static str {
 struct Columns {
     x: [f32; COLUMNS],
     w: [f32; COLUMNS],
+    /// Some step has an acknowledged caution: the notes' title explains the mark.
+    cautions: bool,
 }
 
 impl Columns {
@@ -182,7 +216,11 @@ impl Columns {
             x[i] = at;
             at += w[i];
         }
-        Columns { x, w }
+        Columns {
+            x,
+            w,
+            cautions: false,
+        }
     }
 
     fn inner_width(&self, i: usize) -> f32 {
@@ -195,7 +233,26 @@ struct Row {
     number: usize,
     step: Step,
     cells: Vec<Vec<String>>,
+    /// Where each caution starts in the notes, with its mark; its later
+    /// lines run the full width.
+    caution_starts: Vec<CautionStart>,
 }
+
+/// A caution goes on after the notes on their last line when there is room
+/// (saving a line a step), else on a line of its own.
+struct CautionStart {
+    /// The notes line it starts on.
+    line: usize,
+    /// From the cell's text start to the mark.
+    offset: f32,
+    /// The caution's first words when they share the line with the notes
+    /// (the line's own text is the notes'); `None` when the line is the
+    /// caution's.
+    shared: Option<String>,
+}
+
+/// Room a caution needs after the notes to start on their last line.
+const MIN_SHARED_ROOM: f32 = 50.0;
 
 impl Row {
     fn lines(&self) -> usize {
@@ -208,16 +265,20 @@ fn height(lines: usize) -> f32 {
 }
 
 /// The columns and the wrapped rows of the plan's table.
-fn prepare(fonts: &Fonts, plan: &Plan, left: f32, width: f32) -> (Columns, Vec<Row>) {
-    let columns = Columns::fit(fonts, plan, left, width);
-    let rows = plan
+fn prepare(
+    fonts: &Fonts,
+    plan: &Plan,
+    warnings: &[Warning],
+    left: f32,
+    width: f32,
+) -> (Columns, Vec<Row>) {
+    let mut columns = Columns::fit(fonts, plan, left, width);
+    let rows: Vec<Row> = plan
         .steps
         .iter()
         .enumerate()
-        .map(|(i, step)| Row {
-            number: i + 1,
-            step: step.clone(),
-            cells: Column::ALL
+        .map(|(i, step)| {
+            let mut cells: Vec<Vec<String>> = Column::ALL
                 .into_iter()
                 .enumerate()
                 .map(|(c, column)| {
@@ -228,27 +289,76 @@ fn prepare(fonts: &Fonts, plan: &Plan, left: f32, width: f32) -> (Columns, Vec<R
                         columns.inner_width(c),
                     )
                 })
-                .collect(),
+                .collect();
+            let mut caution_starts = Vec::new();
+            let width = columns.inner_width(NOTES);
+            let space = fonts.width(BODY.weight, BODY.size, " ") * 2.0;
+            for caution in acknowledged_cautions(i, warnings) {
+                let mut breaker = LineBreaker::new(&caution);
+                // Where the text of the notes' last line ends, a caution
+                // already on it included.
+                let last = cells[NOTES].len().checked_sub(1);
+                let end = last.map(|line| {
+                    let own = fonts.width(BODY.weight, BODY.size, &cells[NOTES][line]);
+                    let on_it = caution_starts
+                        .iter()
+                        .rfind(|c: &&CautionStart| c.line == line);
+                    let text_end = match on_it {
+                        Some(CautionStart {
+                            offset,
+                            shared: Some(words),
+                            ..
+                        }) => offset + MARK_ROOM + fonts.width(BODY.weight, BODY.size, words),
+                        Some(_) => MARK_ROOM + own,
+                        None => own,
+                    };
+                    text_end + space
+                });
+                match end.filter(|end| width - end - MARK_ROOM >= MIN_SHARED_ROOM) {
+                    Some(end) => caution_starts.push(CautionStart {
+                        line: cells[NOTES].len() - 1,
+                        offset: end,
+                        shared: breaker.next_line(fonts, BODY, width - end - MARK_ROOM),
+                    }),
+                    None => {
+                        caution_starts.push(CautionStart {
+                            line: cells[NOTES].len(),
+                            offset: 0.0,
+                            shared: None,
+                        });
+                        if let Some(line) =
+                            breaker.next_line(fonts, BODY, (width - MARK_ROOM).max(1.0))
+                        {
+                            cells[NOTES].push(line);
+                        }
+                    }
+                }
+                while let Some(line) = breaker.next_line(fonts, BODY, width) {
+                    cells[NOTES].push(line);
+                }
+            }
+            Row {
+                number: i + 1,
+                step: step.clone(),
+                cells,
+                caution_starts,
+            }
         })
         .collect();
+    columns.cautions = rows.iter().any(|r| !r.caution_starts.is_empty());
     (columns, rows)
 }
 
-/// Height of the whole table when it fits on one page.
-pub(crate) fn table_height(fonts: &Fonts, plan: &Plan, width: f32) -> f32 {
-    let (_, rows) = prepare(fonts, plan, 0.0, width);
-    let body: f32 = if rows.is_empty() {
-        height(1)
-    } else {
-        rows.iter().map(|r| height(r.lines())).sum()
-    };
-    HEAD_HEIGHT + body + TOTAL_HEIGHT
-}
-
 /// Lays out the table at the cursor, full width, page after page.
-pub(crate) fn lay_out_table(pager: &mut Pager, plan: &Plan) {
+pub(crate) fn lay_out_table(pager: &mut Pager, plan: &Plan, warnings: &[Warning]) {
     let frame = pager.frame;
-    let (columns, rows) = prepare(pager.fonts, plan, frame.left, frame.content_width());
+    let (columns, rows) = prepare(
+        pager.fonts,
+        plan,
+        warnings,
+        frame.left,
+        frame.content_width(),
+    );
 
     // The header and at least one row stay together.
     let first = rows.first().map_or(1, |r| r.lines().min(3));
@@ -318,7 +428,11 @@ fn header_row(pager: &mut Pager, columns: &Columns) {
     );
     let baseline = pager.baseline(top, HEAD_HEIGHT, HEAD);
     for (i, column) in Column::ALL.into_iter().enumerate() {
-        let title = column.title().to_owned();
+        let title = if column == Column::Notes && columns.cautions {
+            "Notes  (! acknowledged caution)".to_owned()
+        } else {
+            column.title().to_owned()
+        };
         if column.right_aligned() {
             pager.text_right(
                 columns.x[i] + columns.w[i] - PAD_X,
@@ -354,10 +468,22 @@ fn row_part(
         );
     }
     for (i, column) in Column::ALL.into_iter().enumerate() {
-        let x = columns.x[i] + PAD_X + column.indent();
-        let lines = row.cells[i].iter().skip(from).take(count);
-        for (n, line) in lines.enumerate() {
-            let baseline = pager.baseline(top + PAD_Y + n as f32 * LINE, LINE, column.style());
+        let lines = row.cells[i].iter().enumerate().skip(from).take(count);
+        for (n, (index, line)) in lines.enumerate() {
+            let line_top = top + PAD_Y + n as f32 * LINE;
+            let baseline = pager.baseline(line_top, LINE, column.style());
+            let mut x = columns.x[i] + PAD_X + column.indent();
+            let caution = row.caution_starts.iter().filter(|c| c.line == index);
+            for start in caution.filter(|_| i == NOTES) {
+                caution_mark(pager, x + start.offset, line_top);
+                match &start.shared {
+                    Some(words) => {
+                        let at = x + start.offset + MARK_ROOM;
+                        pager.text(at, baseline, BODY, grey::BLACK, words.clone());
+                    }
+                    None => x += MARK_ROOM,
+                }
+            }
             if column.right_aligned() {
                 let right = columns.x[i] + columns.w[i] - PAD_X;
                 pager.text_right(right, baseline, column.style(), grey::BLACK, line.clone());
@@ -367,6 +493,17 @@ fn row_part(
         }
     }
     if from == 0 {
+        let box_top = top + PAD_Y + (LINE - TICK_BOX) / 2.0;
+        pager.rect(
+            Rect::new(
+                frame.left - TICK_GAP - TICK_BOX,
+                box_top,
+                TICK_BOX,
+                TICK_BOX,
+            ),
+            Some(grey::WHITE),
+            Some(Pen::new(0.7, grey::BLACK)),
+        );
         let swatch_top = top + PAD_Y + (LINE - SWATCH.1) / 2.0;
         pager.push(Op::Swatch {
             rect: Rect::new(columns.x[TECHNIQUE] + PAD_X, swatch_top, SWATCH.0, SWATCH.1),
@@ -376,7 +513,7 @@ fn row_part(
         // Which step this is, for a reader who starts on this page.
         let baseline = pager.baseline(top + PAD_Y, LINE, BODY);
         pager.text_right(
-            columns.x[0] + columns.w[0] - PAD_X,
+            columns.x[NUMBER] + columns.w[NUMBER] - PAD_X,
             baseline,
             BODY,
             grey::TEXT_SECONDARY,
@@ -397,6 +534,23 @@ fn row_part(
         (frame.left, pager.y),
         (frame.right, pager.y),
         Pen::new(0.4, grey::RULE_LIGHT),
+    );
+}
+
+/// A white "!" on a black square, as the header's alarm: it prints on
+/// any printer and needs no symbol font.
+fn caution_mark(pager: &mut Pager, x: f32, line_top: f32) {
+    let size = 8.0;
+    let top = line_top + (LINE - size) / 2.0;
+    pager.rect(Rect::new(x, top, size, size), Some(grey::BLACK), None);
+    let width = pager.fonts.width(MARK.weight, MARK.size, "!");
+    let baseline = pager.baseline(top, size, MARK);
+    pager.text(
+        x + (size - width) / 2.0,
+        baseline,
+        MARK,
+        grey::WHITE,
+        "!".to_owned(),
     );
 }
 
