@@ -553,3 +553,34 @@ fn an_empty_library_offers_the_example_plans() {
     harness.get_by_label("Maria Keller  (2)");
     assert!(harness.query_by_label("Add the example plans").is_none());
 }
+
+#[test]
+fn a_step_gets_its_position_and_the_steps_are_reordered_to_turn_the_client_less() {
+    let plans = copy_of_example_plans();
+    let maria = plans.path().join("maria-keller-2026-11-18.ron");
+    let mut harness = start(plans.path(), Some(maria), egui::Theme::Light);
+    let turns = |h: &Harness<'_, PlannerApp>| h.state().planner().plan().position_changes();
+    assert_eq!(turns(&harness), 5);
+    harness.get_by_label_contains("The client turns 5 times");
+    click(&mut harness, "Reorder to turn the client less");
+    assert_eq!(
+        turns(&harness),
+        3,
+        "each position once: prone, side-lying R, L, supine"
+    );
+    assert!(
+        harness
+            .query_by_label("Reorder to turn the client less")
+            .is_none(),
+        "offered only while it would help"
+    );
+    // Step 2 is prone; make it supine from the selected step's details.
+    click(&mut harness, "2. Thoracolumbar fascia, both sides");
+    choose(&mut harness, "Position for step 2", "Supine");
+    let step = &harness.state().planner().plan().steps[1];
+    assert_eq!(
+        step.position,
+        Some(massage_planner::model::Position::Supine)
+    );
+    harness.get_by_label("Reorder to turn the client less");
+}

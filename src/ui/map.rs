@@ -69,9 +69,12 @@ pub enum ToolbarAction {
 }
 
 /// The layer switch and the names toggle shown above the map.
+/// Each control is its own widget so the caller's wrapping layout can move
+/// it to the next line: a nested row would overflow a narrow map panel and
+/// push the map past its right edge.
 pub fn map_toolbar(ui: &mut Ui, layer: Layer, names: bool) -> Option<ToolbarAction> {
     let mut chosen = None;
-    ui.horizontal(|ui| {
+    {
         ui.label("Layer:");
         for choice in Layer::ALL {
             let tip = match choice {
@@ -98,7 +101,7 @@ pub fn map_toolbar(ui: &mut Ui, layer: Layer, names: bool) -> Option<ToolbarActi
         {
             chosen = Some(ToolbarAction::Names(shown));
         }
-    });
+    }
     chosen
 }
 
@@ -452,7 +455,18 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         &colours,
         ui.visuals(),
     );
-    map_legend::paint_legend(&painter, rect, &marks, view.layer, ui.visuals());
+    // The legend takes the corner where it hides the least of the plan.
+    let planned: Vec<Rect> = marks
+        .iter()
+        .flat_map(|mark| {
+            drawing
+                .regions
+                .iter()
+                .filter(move |r| MuscleSide::new(r.muscle, r.side) == mark.region)
+        })
+        .map(|region| Rect::from_points(&screen(fit, &region.outline)))
+        .collect();
+    map_legend::paint_legend(&painter, rect, &marks, view.layer, &planned, ui.visuals());
 
     // The client's side on each half: left on the left from behind and
     // side-lying, mirrored from the front.

@@ -24,6 +24,7 @@ pub fn paint_legend(
     rect: Rect,
     marks: &[Mark],
     layer: Layer,
+    planned: &[Rect],
     visuals: &egui::Visuals,
 ) {
     let entries = entries(marks, layer);
@@ -46,7 +47,7 @@ pub fn paint_legend(
         SWATCH.x + 8.0 + widest + 12.0,
         entries.len() as f32 * ROW + 8.0,
     );
-    let frame = Rect::from_min_size(rect.right_bottom() - size - Vec2::new(6.0, 22.0), size);
+    let frame = corner(rect, size, planned);
     painter.rect_filled(frame, 4.0, visuals.window_fill.gamma_multiply(0.92));
     painter.rect_stroke(
         frame,
@@ -69,6 +70,40 @@ pub fn paint_legend(
             text,
         );
     }
+}
+
+/// The bottom-right corner (above the caption), unless another corner
+/// covers less of the planned muscles: the legend must not hide a step's
+/// badge (a plan on the right hamstrings, on the shoulders).
+fn corner(rect: Rect, size: Vec2, planned: &[Rect]) -> Rect {
+    let (margin, caption) = (6.0, 22.0);
+    let (left, right) = (rect.left() + margin, rect.right() - margin - size.x);
+    // Below the "L" and "R" letters at the top.
+    let (top, bottom) = (rect.top() + 34.0, rect.bottom() - caption - size.y);
+    let corners = [(right, bottom), (left, bottom), (right, top), (left, top)];
+    let hidden = |frame: &Rect| -> f32 {
+        planned
+            .iter()
+            .map(|r| r.intersect(*frame))
+            .filter(|r| r.is_positive())
+            .map(|r| r.area())
+            .sum()
+    };
+    corners
+        .into_iter()
+        .map(|(x, y)| Rect::from_min_size(Pos2::new(x, y), size))
+        // The first of equals wins: bottom right is where a reader looks.
+        .fold(None::<(Rect, f32)>, |best, frame| {
+            let cost = hidden(&frame);
+            match best {
+                Some((_, least)) if least <= cost => best,
+                _ => Some((frame, cost)),
+            }
+        })
+        .map_or(
+            Rect::from_min_size(Pos2::new(right, bottom), size),
+            |(frame, _)| frame,
+        )
 }
 
 fn entries(marks: &[Mark], layer: Layer) -> Vec<Entry> {
@@ -127,5 +162,27 @@ fn paint_sample(painter: &Painter, swatch: Rect, entry: &Entry, visuals: &egui::
             );
             painter.rect_filled(swatch.shrink(3.0), 1.0, Color32::TRANSPARENT);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAP: Rect = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(400.0, 700.0));
+    const SIZE: Vec2 = Vec2::new(150.0, 120.0);
+
+    #[test]
+    fn the_legend_sits_bottom_right_when_it_hides_nothing() {
+        let frame = corner(MAP, SIZE, &[]);
+        assert!(frame.right() > 380.0 && frame.bottom() > 650.0, "{frame:?}");
+    }
+
+    #[test]
+    fn the_legend_leaves_a_corner_where_it_would_hide_a_planned_muscle() {
+        let right_hamstrings = Rect::from_min_max(Pos2::new(260.0, 560.0), Pos2::new(330.0, 690.0));
+        let frame = corner(MAP, SIZE, &[right_hamstrings]);
+        assert!(frame.left() < 20.0 && frame.bottom() > 650.0, "{frame:?}");
+        assert!(!frame.intersects(right_hamstrings));
     }
 }

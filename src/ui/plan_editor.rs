@@ -13,7 +13,7 @@ use super::step_row::{StepRow, step_row, sticky_title};
 use super::suggestions::referral_suggestions;
 use super::time_bar::time_bar;
 use crate::model::{Finding, Plan, find_muscles};
-use crate::planner::{Action, Command, DocState};
+use crate::planner::{Action, Command, DocState, Edit};
 use crate::screening::Warning;
 
 /// What the plan editor shows.
@@ -75,6 +75,31 @@ fn steps_header(ui: &mut Ui, view: &EditorView<'_>, actions: &mut Vec<Action>) {
     if view.plan.steps.is_empty() {
         ui.label("Click a muscle on the map, or type one above (Ctrl+K), to add a step.");
     }
+    turn_less(ui, view.plan, actions);
+}
+
+/// Offered when another order of the steps turns the client fewer times.
+fn turn_less(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>) {
+    let now = plan.position_changes();
+    let least = crate::model::position_changes(&plan.steps_turned_less());
+    if least >= now {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "The client turns {now} {} in this order.",
+            if now == 1 { "time" } else { "times" }
+        ));
+        let button = ui
+            .button(format!("Reorder: {least} {}", if least == 1 { "turn" } else { "turns" }))
+            .on_hover_text(
+                "Group the steps by the client's position, keeping their order within each position",
+            );
+        name_widget(&button, "Reorder to turn the client less");
+        if button.clicked() {
+            actions.push(Action::Edit(Edit::TurnClientLess));
+        }
+    });
 }
 
 /// "ql r" + Enter adds the right quadratus lumborum: steps without the mouse.

@@ -11,7 +11,7 @@ use super::accessible::name_widget;
 use super::fields::push_text_edit;
 use super::safety::warning_list;
 use super::style;
-use crate::model::{MAX_STEP_MINUTES, MIN_STEP_MINUTES, Pressure, Side, Step, Technique};
+use crate::model::{MAX_STEP_MINUTES, MIN_STEP_MINUTES, Position, Pressure, Side, Step, Technique};
 use crate::planner::{Action, Edit};
 use crate::screening::Warning;
 
@@ -57,10 +57,20 @@ pub fn step_row(ui: &mut Ui, row: &StepRow<'_>, actions: &mut Vec<Action>) -> f3
                 warning_list(ui, row.warnings, actions);
                 if row.selected {
                     details(ui, row, actions);
-                } else if !row.step.notes.trim().is_empty() {
-                    ui.add(
-                        egui::Label::new(RichText::new(row.step.notes.trim()).weak()).truncate(),
-                    );
+                } else {
+                    // The position leads, so turns show down the list.
+                    let summary: Vec<&str> = row
+                        .step
+                        .position
+                        .map(Position::name)
+                        .into_iter()
+                        .chain(Some(row.step.notes.trim()).filter(|n| !n.is_empty()))
+                        .collect();
+                    if !summary.is_empty() {
+                        ui.add(
+                            egui::Label::new(RichText::new(summary.join(" · ")).weak()).truncate(),
+                        );
+                    }
                 }
             });
         });
@@ -122,7 +132,33 @@ fn details(ui: &mut Ui, row: &StepRow<'_>, actions: &mut Vec<Action>) {
     );
     name_widget(&response, format!("Notes for step {}", index + 1));
     push_text_edit(&response, notes, actions, |v| Edit::StepNotes(index, v));
-    ui.horizontal(|ui| step_buttons(ui, row, actions));
+    ui.horizontal_wrapped(|ui| {
+        position_choice(ui, index, row.step.position, actions);
+        step_buttons(ui, row, actions);
+    });
+}
+
+/// How the client lies for the step; "Not set" means where they already lie.
+fn position_choice(
+    ui: &mut Ui,
+    index: usize,
+    position: Option<Position>,
+    actions: &mut Vec<Action>,
+) {
+    const NOT_SET: &str = "Position not set";
+    let response = ComboBox::from_id_salt("position")
+        .selected_text(position.map_or(NOT_SET, Position::name))
+        .show_ui(ui, |ui| {
+            for choice in Position::ALL.map(Some).into_iter().chain([None]) {
+                let label = choice.map_or(NOT_SET, Position::name);
+                if ui.selectable_label(choice == position, label).clicked() && choice != position {
+                    actions.push(Action::Edit(Edit::StepPosition(index, choice)));
+                }
+            }
+        })
+        .response
+        .on_hover_text("How the client lies for this step (printed in the step's notes)");
+    name_widget(&response, format!("Position for step {}", index + 1));
 }
 
 fn step_buttons(ui: &mut Ui, row: &StepRow<'_>, actions: &mut Vec<Action>) {
