@@ -6,6 +6,7 @@ use crate::model::{Outcome, Plan, SessionRecord, Step};
 
 use super::layout::{Pager, Pen, Rect, grey};
 use super::sections::Section;
+use super::table::{HeaderCell, header_band};
 use super::text::{Style, ellipsize, wrap};
 
 const BODY: Style = Style::regular(9.0);
@@ -234,29 +235,17 @@ fn table(pager: &mut Pager, plan: &Plan, record: &SessionRecord) {
 }
 
 fn header_row(pager: &mut Pager, columns: &Columns) {
-    let frame = pager.frame;
-    let top = pager.y;
-    pager.rect(
-        Rect::new(frame.left, top, frame.content_width(), HEAD_HEIGHT),
-        Some(grey::BAND),
-        None,
-    );
-    let baseline = pager.baseline(top, HEAD_HEIGHT, HEAD);
-    for (i, (title, _)) in COLUMNS.iter().enumerate() {
-        let title = ellipsize(pager.fonts, HEAD, title, columns.inner(i));
-        if i == 0 {
-            pager.text_right(
-                columns.x[i] + columns.w[i] - PAD_X,
-                baseline,
-                HEAD,
-                grey::BLACK,
-                title,
-            );
-        } else {
-            pager.text(columns.x[i] + PAD_X, baseline, HEAD, grey::BLACK, title);
-        }
-    }
-    pager.y += HEAD_HEIGHT;
+    let cells: Vec<HeaderCell> = COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, (title, _))| HeaderCell {
+            left: columns.x[i],
+            width: columns.w[i],
+            title: ellipsize(pager.fonts, HEAD, title, columns.inner(i)),
+            right_aligned: i == 0,
+        })
+        .collect();
+    header_band(pager, &cells);
 }
 
 fn total_row(pager: &mut Pager, columns: &Columns, plan: &Plan, record: &SessionRecord) {

@@ -419,6 +419,34 @@ fn new_table_page(pager: &mut Pager, columns: &Columns) {
 }
 
 fn header_row(pager: &mut Pager, columns: &Columns) {
+    let titles: Vec<HeaderCell> = Column::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, column)| HeaderCell {
+            left: columns.x[i],
+            width: columns.w[i],
+            title: if column == Column::Notes && columns.cautions {
+                "Notes  (! acknowledged caution)".to_owned()
+            } else {
+                column.title().to_owned()
+            },
+            right_aligned: column.right_aligned(),
+        })
+        .collect();
+    header_band(pager, &titles);
+}
+
+/// One column title of a table's header band.
+pub(crate) struct HeaderCell {
+    pub left: f32,
+    pub width: f32,
+    pub title: String,
+    pub right_aligned: bool,
+}
+
+/// The grey band with the column titles, shared by the plan's table and
+/// the record's; moves the cursor below it.
+pub(crate) fn header_band(pager: &mut Pager, cells: &[HeaderCell]) {
     let frame = pager.frame;
     let top = pager.y;
     pager.rect(
@@ -427,22 +455,13 @@ fn header_row(pager: &mut Pager, columns: &Columns) {
         None,
     );
     let baseline = pager.baseline(top, HEAD_HEIGHT, HEAD);
-    for (i, column) in Column::ALL.into_iter().enumerate() {
-        let title = if column == Column::Notes && columns.cautions {
-            "Notes  (! acknowledged caution)".to_owned()
+    for cell in cells {
+        let title = cell.title.clone();
+        if cell.right_aligned {
+            let right = cell.left + cell.width - PAD_X;
+            pager.text_right(right, baseline, HEAD, grey::BLACK, title);
         } else {
-            column.title().to_owned()
-        };
-        if column.right_aligned() {
-            pager.text_right(
-                columns.x[i] + columns.w[i] - PAD_X,
-                baseline,
-                HEAD,
-                grey::BLACK,
-                title,
-            );
-        } else {
-            pager.text(columns.x[i] + PAD_X, baseline, HEAD, grey::BLACK, title);
+            pager.text(cell.left + PAD_X, baseline, HEAD, grey::BLACK, title);
         }
     }
     pager.y += HEAD_HEIGHT;
