@@ -229,7 +229,7 @@ fn header(pager: &mut Pager, plan: &Plan, kind: Kind) {
 const RATING_BOX: (f32, f32) = (22.0, 15.0);
 const RATING_GAP: f32 = 18.0;
 /// The location beside the pain before is cut to this width.
-const PAIN_LOCATION_WIDTH: f32 = 130.0;
+const PAIN_LOCATION_WIDTH: f32 = 175.0;
 
 /// The pain before and after the session at the right of the name line,
 /// where the room looks first: each its value ("5/10 low back, right") or
@@ -313,7 +313,7 @@ enum Note {
 /// The smallest the map gets to keep a plan on one page.
 const MIN_MAP_HEIGHT: f32 = 110.0;
 /// The map column is at most this share of the width.
-const MAP_COLUMN_SHARE: f32 = 0.4;
+const MAP_COLUMN_SHARE: f32 = 0.5;
 /// The map column is never narrower than this, for its caption.
 const MIN_MAP_COLUMN: f32 = 130.0;
 
