@@ -7,7 +7,7 @@ use egui::{
     WidgetInfo, epaint::PathStroke,
 };
 
-use super::{map_labels, map_legend, style};
+use super::{map_labels, map_legend, map_referral, style};
 use crate::atlas::{self, Atlas, Landmark, Layer, Mark, Point, Region, View, ViewKind};
 use crate::model::{MuscleSide, Plan};
 use crate::screening::Warning;
@@ -32,6 +32,10 @@ pub struct MapView<'a> {
     pub warnings: &'a [Warning],
     /// Muscle names on the map.
     pub names: bool,
+    /// The referral zones of the hovered (or selected) muscle.
+    pub referral: bool,
+    /// Every muscle's trigger points (the selected step's show regardless).
+    pub trigger_points: bool,
 }
 
 /// Maps atlas units into the widget rectangle, keeping the aspect ratio.
@@ -219,6 +223,9 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &Ma
             if let Some(zones) = referral_zones(region) {
                 ui.label(zones);
             }
+            if let Some(points) = map_referral::trigger_point_names(region.muscle) {
+                ui.label(points);
+            }
             ui.label(
                 RichText::new(format!("Caution: {}", reference.cautions))
                     .color(style::warning(ui.visuals())),
@@ -366,6 +373,16 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         }
     }
 
+    let zones_of = view.referral.then(|| referral_subject(view, hovered)).flatten();
+    if let Some((muscle, side)) = zones_of
+        && drawing.kind == ViewKind::Posterior
+        && let Ok(chart) = crate::referral::BodyChart::try_builtin()
+    {
+        let back = crate::model::BodyView::Back;
+        let to_screen = |p| fit.to_screen(p);
+        map_referral::paint_zones(&painter, chart, to_screen, back, muscle, side, dark);
+    }
+
     // Outlines.
     if view.layer == Layer::Deep {
         for region in drawing.regions_in(Layer::Superficial) {
@@ -434,6 +451,27 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
     }
 
+    map_referral::paint_trigger_points(
+        &painter,
+        &map_referral::TriggerMarks {
+            atlas: view.atlas,
+            drawing,
+            layer: view.layer,
+            plan: view.plan,
+            selected_step: view.selected_step,
+            all: view.trigger_points,
+        },
+        |p| fit.to_screen(p),
+        ui,
+    );
+    if let Some((muscle, side)) = zones_of {
+        let label = if drawing.kind == ViewKind::Posterior {
+            format!("Referral of the {}:", crate::referral::side_label(&muscle.name().to_lowercase(), side))
+        } else {
+            "Referral zones are drawn on the back view and in pain mode".to_owned()
+        };
+        map_referral::paint_zone_legend(&painter, rect, &label, ui);
+    }
     if view.names {
         map_labels::paint_labels(
             &painter,
@@ -487,6 +525,19 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         caption,
         weak,
     );
+}
+
+/// Whose referral zones the overlay shows: the muscle under the pointer,
+/// else the selected step's.
+fn referral_subject(
+    view: &MapView<'_>,
+    hovered: Option<&Region>,
+) -> Option<(crate::model::Muscle, crate::model::Side)> {
+    hovered.map(|r| (r.muscle, r.side)).or_else(|| {
+        view.selected_step
+            .and_then(|i| view.plan.steps.get(i))
+            .map(|s| (s.muscle, s.side))
+    })
 }
 
 /// How the client lies and which side is where, under the map.

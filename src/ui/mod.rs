@@ -12,6 +12,8 @@ pub mod library_panel;
 pub mod map;
 mod map_labels;
 mod map_legend;
+pub mod map_pain;
+pub mod map_referral;
 pub mod menu;
 pub mod path_prompt;
 pub mod plan_editor;
