@@ -42,7 +42,9 @@ fn click(harness: &mut Harness<'_, PlannerApp>, label: &str) {
 
 fn painted(harness: &Harness<'_, PlannerApp>, when: PainWhen) -> usize {
     when.drawing(harness.state().planner().plan())
-        .map_or(0, |d| d.painted().filter(|(v, _, _)| *v == BodyView::Back).count())
+        .map_or(0, |d| {
+            d.painted().filter(|(v, _, _)| *v == BodyView::Back).count()
+        })
 }
 
 /// The drawing's canvas on screen.
@@ -111,7 +113,10 @@ fn areas_are_painted_and_erased_by_name_from_the_list() {
     let planner = harness.state().planner();
     let drawing = PainWhen::After.drawing(planner.plan()).unwrap();
     assert!(drawing.painted().count() > 3);
-    assert!(planner.plan().pain_before.is_none(), "the after drawing only");
+    assert!(
+        planner.plan().pain_before.is_none(),
+        "the after drawing only"
+    );
     tick(&mut harness, "right sacroiliac area");
     assert_eq!(painted(&harness, PainWhen::After), 0, "unticked: erased");
     assert!(harness.state().planner().can_undo());
@@ -165,7 +170,18 @@ fn overlay_snapshot(theme: egui::Theme, name: &str) {
     click(&mut harness, "Trigger points");
     let step = harness.state().planner().selected_step().unwrap();
     let planned = &harness.state().planner().plan().steps[step];
-    assert_eq!((planned.muscle, planned.side), (Muscle::QuadratusLumborum, Side::Right));
+    assert_eq!(
+        (planned.muscle, planned.side),
+        (Muscle::QuadratusLumborum, Side::Right)
+    );
+    // The step targets one trigger point, chosen under its row.
+    click(
+        &mut harness,
+        &format!("Trigger point for step {}", step + 1),
+    );
+    click(&mut harness, "deep (medial), near L4-L5 above the crest");
+    let planned = &harness.state().planner().plan().steps[step];
+    assert_eq!(planned.trigger_point.as_deref(), Some("deep_lower"));
     harness.snapshot(name);
 }
 

@@ -418,8 +418,7 @@ impl PlannerApp {
                         }
                         None => {}
                     }
-                    if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown())
-                    {
+                    if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
                         actions.push(Action::ShowLandmarks(shown));
                     }
                 }

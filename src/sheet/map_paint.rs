@@ -93,6 +93,7 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
     for body in &body {
         stroke_path(surface, body, Pen::new(0.9, 40));
     }
+    super::trigger_marks::draw_targets(surface, map);
     for (mark, badge) in map.marks.iter().zip(&map.badges) {
         if let Some(centre) = badge {
             draw_badge(surface, fonts, *centre, &mark.steps);

@@ -373,16 +373,6 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         }
     }
 
-    let zones_of = view.referral.then(|| referral_subject(view, hovered)).flatten();
-    if let Some((muscle, side)) = zones_of
-        && drawing.kind == ViewKind::Posterior
-        && let Ok(chart) = crate::referral::BodyChart::try_builtin()
-    {
-        let back = crate::model::BodyView::Back;
-        let to_screen = |p| fit.to_screen(p);
-        map_referral::paint_zones(&painter, chart, to_screen, back, muscle, side, dark);
-    }
-
     // Outlines.
     if view.layer == Layer::Deep {
         for region in drawing.regions_in(Layer::Superficial) {
@@ -422,6 +412,20 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     let body_stroke = Stroke::new(line(1.3), colours.body_line);
     for part in &drawing.body {
         painter.add(Shape::closed_line(screen(fit, &part.points), body_stroke));
+    }
+
+    // Referral zones over the muscles, so they read where the pain goes.
+    let zones_of = view
+        .referral
+        .then(|| referral_subject(view, hovered))
+        .flatten();
+    if let Some((muscle, side)) = zones_of
+        && drawing.kind == ViewKind::Posterior
+        && let Ok(chart) = crate::referral::BodyChart::try_builtin()
+    {
+        let back = crate::model::BodyView::Back;
+        let to_screen = |p| fit.to_screen(p);
+        map_referral::paint_zones(&painter, chart, to_screen, back, muscle, side, dark);
     }
 
     // Hovered and selected regions stand out.
@@ -466,7 +470,10 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     );
     if let Some((muscle, side)) = zones_of {
         let label = if drawing.kind == ViewKind::Posterior {
-            format!("Referral of the {}:", crate::referral::side_label(&muscle.name().to_lowercase(), side))
+            format!(
+                "Referral of the {}:",
+                crate::referral::side_label(&muscle.name().to_lowercase(), side)
+            )
         } else {
             "Referral zones are drawn on the back view and in pain mode".to_owned()
         };

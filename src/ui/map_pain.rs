@@ -159,9 +159,8 @@ pub fn area_list(ui: &mut Ui, view: &PainMapView<'_>) -> Vec<Action> {
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
                     for area in chart.areas_in(body_view) {
-                        let painted = drawing.and_then(|d| {
-                            area.cells.iter().find_map(|&c| d.area_at(body_view, c))
-                        });
+                        let painted = drawing
+                            .and_then(|d| area.cells.iter().find_map(|&c| d.area_at(body_view, c)));
                         ui.horizontal(|ui| {
                             let mut ticked = painted.is_some();
                             if ui.checkbox(&mut ticked, area.label()).changed() {
@@ -226,10 +225,7 @@ impl Fit {
 fn shown_bounds(chart: &BodyChart) -> (Point, Point) {
     let (lo, hi) = chart.bounds();
     let width = chart.midline * 2.0;
-    (
-        Point::new(0.0, lo.y - 24.0),
-        Point::new(width, hi.y + 8.0),
-    )
+    (Point::new(0.0, lo.y - 24.0), Point::new(width, hi.y + 8.0))
 }
 
 /// The pain drawing on the whole-body chart; painting and erasing with the
@@ -265,7 +261,12 @@ pub fn pain_map(ui: &mut Ui, view: &PainMapView<'_>) -> Vec<Action> {
         } else {
             Vec2::ZERO
         };
-        let cells = stroke_cells(chart, body_view, fit.to_chart(pos - delta), fit.to_chart(pos));
+        let cells = stroke_cells(
+            chart,
+            body_view,
+            fit.to_chart(pos - delta),
+            fit.to_chart(pos),
+        );
         let cells: Vec<Cell> = cells.into_iter().collect();
         let plan = view.plan;
         match view.tool {
@@ -410,7 +411,15 @@ fn paint(
         .then(|| view.selected_step.and_then(|i| view.plan.steps.get(i)))
         .flatten();
     if let Some(step) = subject {
-        map_referral::paint_zones(&painter, chart, to_screen, body_view, step.muscle, step.side, dark);
+        map_referral::paint_zones(
+            &painter,
+            chart,
+            to_screen,
+            body_view,
+            step.muscle,
+            step.side,
+            dark,
+        );
     }
 
     // The painted cells.
@@ -467,8 +476,20 @@ fn paint(
     };
     let text = visuals.strong_text_color();
     let top = rect.top() + 6.0;
-    painter.text(Pos2::new(rect.left() + 10.0, top), Align2::LEFT_TOP, left, letter.clone(), text);
-    painter.text(Pos2::new(rect.right() - 10.0, top), Align2::RIGHT_TOP, right, letter, text);
+    painter.text(
+        Pos2::new(rect.left() + 10.0, top),
+        Align2::LEFT_TOP,
+        left,
+        letter.clone(),
+        text,
+    );
+    painter.text(
+        Pos2::new(rect.right() - 10.0, top),
+        Align2::RIGHT_TOP,
+        right,
+        letter,
+        text,
+    );
     let small = FontId::proportional(12.0);
     let status = match hovered_area {
         Some(area) => {
@@ -479,7 +500,13 @@ fn paint(
         }
         None => format!("{}: {}", view.when_name(), mark_words(view.brush)),
     };
-    painter.text(Pos2::new(rect.center().x, top + 4.0), Align2::CENTER_TOP, status, small, text);
+    painter.text(
+        Pos2::new(rect.center().x, top + 4.0),
+        Align2::CENTER_TOP,
+        status,
+        small,
+        text,
+    );
     let caption = match body_view {
         BodyView::Back => "Pain drawing from behind: the client's left is on your left",
         BodyView::Front => "Pain drawing from the front: the client's right is on your left",

@@ -27,7 +27,9 @@ pub fn overlay_switches(ui: &mut Ui, referral: bool, trigger_points: bool) -> Ve
     }
     if ui
         .selectable_label(trigger_points, "Trigger points")
-        .on_hover_text("Common trigger points of every muscle (the selected step's are always shown)")
+        .on_hover_text(
+            "Common trigger points of every muscle (the selected step's are always shown)",
+        )
         .clicked()
     {
         actions.push(Action::ShowTriggerPoints(!trigger_points));
@@ -84,7 +86,11 @@ pub fn paint_zones(
                 to_screen(corner),
                 to_screen(Point::new(corner.x + cell, corner.y + cell)),
             );
-            let fill = if zone == Zone::Essential { essential } else { spillover };
+            let fill = if zone == Zone::Essential {
+                essential
+            } else {
+                spillover
+            };
             painter.rect_filled(rect, 0.0, fill);
             if zone == Zone::Spillover {
                 painter.circle_filled(rect.center(), (rect.width() * 0.12).max(1.0), dot);
@@ -115,9 +121,21 @@ pub fn paint_zone_legend(painter: &Painter, rect: Rect, label: &str, ui: &Ui) {
         r.right() + 4.0
     };
     let x = swatch(at.x, essential, false);
-    let end = painter.text(Pos2::new(x, at.y), Align2::LEFT_BOTTOM, "essential zone", font.clone(), text);
+    let end = painter.text(
+        Pos2::new(x, at.y),
+        Align2::LEFT_BOTTOM,
+        "essential zone",
+        font.clone(),
+        text,
+    );
     let x = swatch(end.right() + 10.0, spillover, true);
-    painter.text(Pos2::new(x, at.y), Align2::LEFT_BOTTOM, "spillover", font, text);
+    painter.text(
+        Pos2::new(x, at.y),
+        Align2::LEFT_BOTTOM,
+        "spillover",
+        font,
+        text,
+    );
 }
 
 /// The muscle's trigger points, by name, for the hover card.
@@ -154,8 +172,16 @@ pub fn paint_trigger_points(
         return;
     };
     let dark = ui.visuals().dark_mode;
-    let ink = if dark { Color32::WHITE } else { Color32::from_rgb(40, 20, 60) };
-    let paper = if dark { Color32::from_rgb(40, 20, 60) } else { Color32::WHITE };
+    let ink = if dark {
+        Color32::WHITE
+    } else {
+        Color32::from_rgb(40, 20, 60)
+    };
+    let paper = if dark {
+        Color32::from_rgb(40, 20, 60)
+    } else {
+        Color32::WHITE
+    };
     let target = if dark {
         Color32::from_rgb(255, 120, 230)
     } else {
@@ -165,9 +191,13 @@ pub fn paint_trigger_points(
     let kind: ViewKind = marks.drawing.kind;
     for pattern in &patterns.patterns {
         for side in [Side::Left, Side::Right] {
-            let is_selected = selected
-                .is_some_and(|s| s.muscle == pattern.muscle && (s.side == side || s.side == Side::Both));
-            let shown_here = marks.drawing.region(pattern.muscle, side, marks.layer).is_some();
+            let is_selected = selected.is_some_and(|s| {
+                s.muscle == pattern.muscle && (s.side == side || s.side == Side::Both)
+            });
+            let shown_here = marks
+                .drawing
+                .region(pattern.muscle, side, marks.layer)
+                .is_some();
             if !(is_selected || (marks.all && shown_here)) {
                 continue;
             }

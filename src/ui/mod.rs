@@ -23,6 +23,7 @@ pub mod session_view;
 pub mod shortcuts;
 pub mod status_bar;
 mod step_row;
+mod step_trigger_point;
 pub mod style;
 pub mod suggestions;
 pub mod time_bar;
