@@ -71,7 +71,11 @@ impl Window {
 fn path_point(step: usize) -> Pos2 {
     let column = (step / 40) % 8;
     let along = (step % 40) as f32;
-    let down = if column.is_multiple_of(2) { along } else { 40.0 - along };
+    let down = if column.is_multiple_of(2) {
+        along
+    } else {
+        40.0 - along
+    };
     Pos2::new(415.0 + column as f32 * 9.0, 330.0 + down * 6.0)
 }
 

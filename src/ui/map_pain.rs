@@ -21,7 +21,7 @@ use crate::planner::{
 use crate::referral::BodyChart;
 
 /// Brush radius in atlas units (a cell is 10): a dab covers a small patch.
-pub const BRUSH_RADIUS: f32 = 12.0;
+pub const BRUSH_RADIUS: f32 = 15.0;
 
 /// What the pain map shows.
 pub struct PainMapView<'a> {
