@@ -93,12 +93,13 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
     for body in &body {
         stroke_path(surface, body, Pen::new(0.9, 40));
     }
-    super::trigger_marks::draw_targets(surface, map);
     for (mark, badge) in map.marks.iter().zip(&map.badges) {
         if let Some(centre) = badge {
             draw_badge(surface, fonts, *centre, &mark.steps);
         }
     }
+    // Over the badges: a badge often sits where the point is.
+    super::trigger_marks::draw_targets(surface, map);
 }
 
 /// Fills a region with its techniques: the whole region for one, else one

@@ -56,3 +56,40 @@ pub(crate) fn draw_targets(surface: &mut Surface, map: &MapDrawing) {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::model::{Muscle, Pressure, Step, Technique};
+
+    fn plan_with(muscle: Muscle, side: Side, point: Option<&str>) -> Plan {
+        let mut plan = Plan::new(jiff::civil::date(2026, 11, 25));
+        let mut step = Step::new(muscle, side, Technique::TriggerPoint, Pressure::MEDIUM);
+        step.trigger_point = point.map(str::to_owned);
+        plan.steps.push(step);
+        plan
+    }
+
+    #[test]
+    fn a_targeted_point_is_marked_on_the_sides_worked_in_its_view_only() {
+        let right = plan_with(Muscle::QuadratusLumborum, Side::Right, Some("deep_lower"));
+        let points = targets(&right, ViewKind::Posterior);
+        assert_eq!(points.len(), 1);
+        assert!(
+            points[0].x > 200.0,
+            "the client's right is on the right from behind"
+        );
+        assert!(targets(&right, ViewKind::Front).is_empty());
+
+        let both = plan_with(Muscle::PsoasMajor, Side::Both, Some("insertion"));
+        assert_eq!(targets(&both, ViewKind::Front).len(), 2);
+        assert!(targets(&both, ViewKind::Posterior).is_empty());
+
+        let whole = plan_with(Muscle::QuadratusLumborum, Side::Right, None);
+        assert!(
+            targets(&whole, ViewKind::Posterior).is_empty(),
+            "no point: no mark"
+        );
+    }
+}
