@@ -338,6 +338,42 @@ pub fn stroke_cells(chart: &BodyChart, view: BodyView, a: Point, b: Point) -> BT
     cells
 }
 
+/// Faint lines between cells of different named areas: the areas the list
+/// names, and landmarks enough to find the groin or the knee.
+fn paint_area_borders(
+    painter: &egui::Painter,
+    chart: &BodyChart,
+    view: BodyView,
+    to_screen: impl Fn(Point) -> Pos2,
+    colour: Color32,
+) {
+    let grid = &chart.grid;
+    let stroke = Stroke::new(0.8, colour);
+    let mut segments = Vec::new();
+    for row in 0..grid.rows {
+        for col in 0..grid.columns {
+            let here = Cell::new(row, col);
+            let Some(area) = chart.area_index(view, here) else {
+                continue;
+            };
+            let corner = grid.corner(here);
+            let right = Cell::new(row, col + 1);
+            if chart.area_index(view, right).is_some_and(|a| a != area) {
+                let x = corner.x + grid.cell;
+                segments.push([Point::new(x, corner.y), Point::new(x, corner.y + grid.cell)]);
+            }
+            let below = Cell::new(row + 1, col);
+            if chart.area_index(view, below).is_some_and(|a| a != area) {
+                let y = corner.y + grid.cell;
+                segments.push([Point::new(corner.x, y), Point::new(corner.x + grid.cell, y)]);
+            }
+        }
+    }
+    for [a, b] in segments {
+        painter.line_segment([to_screen(a), to_screen(b)], stroke);
+    }
+}
+
 /// Fill of a painted cell: stronger pain is more opaque.
 pub fn pain_colour(level: u8, dark: bool) -> Color32 {
     let alpha = 60 + u8::try_from(u16::from(level.min(10)) * 17).unwrap_or(170);
@@ -384,25 +420,17 @@ fn paint(
     }
     painter.add(Shape::mesh(mesh));
 
-    // For orientation: the back view shares the muscle map's coordinates,
-    // so its superficial muscles are outlined faintly; the front shows the
-    // midline.
+    // For orientation: the named areas' borders in both views and, on the
+    // back (which shares the muscle map's coordinates), the superficial
+    // muscles, faintly.
     if body_view == BodyView::Back {
         let back = view.atlas.view(ViewKind::Posterior);
         for region in back.regions_in(Layer::Superficial) {
             let points: Vec<Pos2> = region.outline.iter().map(|&p| to_screen(p)).collect();
             painter.add(Shape::closed_line(points, Stroke::new(0.7, faint)));
         }
-    } else {
-        let (lo, hi) = chart.bounds();
-        painter.line_segment(
-            [
-                to_screen(Point::new(chart.midline, lo.y + 70.0)),
-                to_screen(Point::new(chart.midline, hi.y * 0.5)),
-            ],
-            Stroke::new(0.7, faint),
-        );
     }
+    paint_area_borders(&painter, chart, body_view, to_screen, faint);
 
     // The selected step's referral zones under the paint, so the therapist
     // sees whether the muscle explains the drawing.
