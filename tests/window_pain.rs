@@ -194,3 +194,15 @@ fn referral_and_trigger_points_snapshot_light() {
 fn referral_and_trigger_points_snapshot_dark() {
     overlay_snapshot(egui::Theme::Dark, "referral_trigger_points_dark");
 }
+
+#[test]
+fn hovering_a_muscle_with_referral_on_shows_its_zones_snapshot() {
+    let plans = tempfile::tempdir().unwrap();
+    let mut harness = start(plans.path(), None, egui::Theme::Light);
+    click(&mut harness, "Referral");
+    assert!(harness.state().planner().settings().show_referral);
+    let at = harness.get_by_label("Right gluteus medius").rect().center();
+    harness.hover_at(at);
+    harness.run();
+    harness.snapshot("referral_hover_light");
+}

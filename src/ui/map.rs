@@ -468,17 +468,6 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         |p| fit.to_screen(p),
         ui,
     );
-    if let Some((muscle, side)) = zones_of {
-        let label = if drawing.kind == ViewKind::Posterior {
-            format!(
-                "Referral of the {}:",
-                crate::referral::side_label(&muscle.name().to_lowercase(), side)
-            )
-        } else {
-            "Referral zones are drawn on the back view and in pain mode".to_owned()
-        };
-        map_referral::paint_zone_legend(&painter, rect, &label, ui);
-    }
     if view.names {
         map_labels::paint_labels(
             &painter,
@@ -497,6 +486,20 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         &colours,
         ui.visuals(),
     );
+    // The referral key over the labels and badges it may share a corner with.
+    if view.referral {
+        let label = match zones_of {
+            _ if drawing.kind != ViewKind::Posterior => {
+                "Referral zones are drawn on the back view and in pain mode".to_owned()
+            }
+            Some((muscle, side)) => format!(
+                "Referral of the {}:",
+                crate::referral::side_label(&muscle.name().to_lowercase(), side)
+            ),
+            None => "Referral: point at a muscle or select a step".to_owned(),
+        };
+        map_referral::paint_zone_legend(&painter, rect, &label, ui);
+    }
     map_legend::paint_legend(&painter, rect, &marks, view.layer, ui.visuals());
 
     // The client's side on each half: left on the left from behind and

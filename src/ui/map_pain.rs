@@ -546,11 +546,14 @@ fn paint(
         FontId::proportional(11.0),
         visuals.weak_text_color(),
     );
-    if let Some(step) = subject {
-        let label = format!(
-            "Referral of the {}:",
-            crate::referral::side_label(&step.muscle.name().to_lowercase(), step.side)
-        );
+    if view.referral {
+        let label = match subject {
+            Some(step) => format!(
+                "Referral of the {}:",
+                crate::referral::side_label(&step.muscle.name().to_lowercase(), step.side)
+            ),
+            None => "Referral: select a step to see where its muscle refers".to_owned(),
+        };
         map_referral::paint_zone_legend(&painter, rect, &label, ui);
     }
 }

@@ -109,6 +109,13 @@ pub fn paint_zone_legend(painter: &Painter, rect: Rect, label: &str, ui: &Ui) {
     let text = ui.visuals().strong_text_color();
     let font = FontId::proportional(11.0);
     let mut at = Pos2::new(rect.left() + 8.0, rect.bottom() - 34.0);
+    // On a panel-coloured card, so map labels under it do not mix with it.
+    let title_galley = painter.layout_no_wrap(label.to_owned(), font.clone(), text);
+    let card = Rect::from_min_max(
+        Pos2::new(at.x - 4.0, at.y - title_galley.size().y - 3.0),
+        Pos2::new(at.x + title_galley.size().x.max(190.0) + 4.0, at.y + 18.0),
+    );
+    painter.rect_filled(card, 3.0, ui.visuals().panel_fill.gamma_multiply(0.92));
     let title = painter.text(at, Align2::LEFT_BOTTOM, label, font.clone(), text);
     at.y = title.bottom() + 14.0;
     let swatch = |x: f32, fill: Color32, dotted: bool| {
