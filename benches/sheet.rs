@@ -38,6 +38,7 @@ fn fifteen_step_plan() -> Plan {
             } else {
                 "Slow strokes along the fibres; check in about pressure.".to_owned()
             },
+            trigger_point: None,
         })
         .collect();
     plan

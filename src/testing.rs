@@ -80,6 +80,7 @@ pub fn sample_plan(seq: &mut Sequence, index: usize) -> Option<Plan> {
             minutes: 2 + u16::try_from(seq.next(10)).unwrap_or(3),
             position: None,
             notes: NOTES[seq.next(NOTES.len())].to_string(),
+            trigger_point: None,
         })
         .collect();
     Some(Plan {

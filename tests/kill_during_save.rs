@@ -45,6 +45,7 @@ fn big_plan(version: &str) -> Plan {
                 "Version {version}, step {i}: {}",
                 "slow strokes along the fibres, then across; check in with the client. ".repeat(6)
             ),
+            trigger_point: None,
         })
         .collect();
     Plan {

@@ -44,6 +44,8 @@ fn harness(
                     selected_step: Some(0),
                     warnings: &[],
                     names: true,
+                    referral: false,
+                    trigger_points: false,
                 };
                 if let Some(pick) = muscle_map(ui, &view) {
                     state.picks.push(pick);

@@ -28,6 +28,7 @@ fn step(
         minutes,
         position: None,
         notes: notes.to_owned(),
+        trigger_point: None,
     }
 }
 

@@ -39,6 +39,7 @@ fn arb_step() -> impl Strategy<Value = Step> {
                 minutes,
                 position,
                 notes,
+                trigger_point: None,
             },
         )
 }

@@ -390,29 +390,54 @@ impl PlannerApp {
                 ));
             });
         egui::CentralPanel::default().show(ui, |ui| {
+            let mode = planner.map_mode();
             // Wraps onto a second line where the map is narrow.
             ui.horizontal_wrapped(|ui| {
+                if let Some(mode) = ui::map_pain::mode_switch(ui, mode) {
+                    actions.push(Action::SetMapMode(mode));
+                }
+                ui.separator();
                 if let Some(view) = ui::map::view_switch(ui, planner.view()) {
                     actions.push(Action::SetView(view));
                 }
                 ui.separator();
-                let names = !planner.settings().hide_map_names;
-                match ui::map::map_toolbar(ui, planner.layer(), names) {
-                    Some(ui::map::ToolbarAction::Layer(layer)) => {
-                        actions.push(Action::SetLayer(layer));
+                if mode.when().is_some() {
+                    actions.extend(ui::map_pain::pain_toolbar(
+                        ui,
+                        planner.brush(),
+                        planner.pain_tool(),
+                    ));
+                } else {
+                    let names = !planner.settings().hide_map_names;
+                    match ui::map::map_toolbar(ui, planner.layer(), names) {
+                        Some(ui::map::ToolbarAction::Layer(layer)) => {
+                            actions.push(Action::SetLayer(layer));
+                        }
+                        Some(ui::map::ToolbarAction::Names(shown)) => {
+                            actions.push(Action::ShowMapNames(shown));
+                        }
+                        None => {}
                     }
-                    Some(ui::map::ToolbarAction::Names(shown)) => {
-                        actions.push(Action::ShowMapNames(shown));
+                    if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
+                        actions.push(Action::ShowLandmarks(shown));
                     }
-                    None => {}
                 }
-                if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
-                    actions.push(Action::ShowLandmarks(shown));
-                }
+                let settings = planner.settings();
+                actions.extend(ui::map_referral::overlay_switches(
+                    ui,
+                    settings.show_referral,
+                    settings.show_trigger_points,
+                ));
             });
-            let view = views::map(planner, self.atlas, &warnings);
-            if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
-                actions.push(Action::Pick(region));
+            if let Some(when) = mode.when() {
+                let view = views::pain_map(planner, self.atlas, when);
+                actions.extend(ui::map_pain::area_list(ui, &view));
+                actions.extend(ui::map_pain::pain_map(ui, &view));
+            } else {
+                let view = views::map(planner, self.atlas, &warnings);
+                if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
+                    actions.push(Action::Pick(region));
+                }
             }
         });
         actions
@@ -575,6 +600,23 @@ mod views {
         }
     }
 
+    pub(super) fn pain_map<'a>(
+        planner: &'a Planner,
+        atlas: &'a Atlas,
+        when: crate::planner::PainWhen,
+    ) -> ui::map_pain::PainMapView<'a> {
+        ui::map_pain::PainMapView {
+            atlas,
+            plan: planner.plan(),
+            when,
+            view: planner.view(),
+            brush: planner.brush(),
+            tool: planner.pain_tool(),
+            selected_step: planner.selected_step(),
+            referral: planner.settings().show_referral,
+        }
+    }
+
     pub(super) fn map<'a>(
         planner: &'a Planner,
         atlas: &'a Atlas,
@@ -589,6 +631,8 @@ mod views {
             selected_step: planner.selected_step(),
             warnings,
             names: !planner.settings().hide_map_names,
+            referral: planner.settings().show_referral,
+            trigger_points: planner.settings().show_trigger_points,
         }
     }
 }

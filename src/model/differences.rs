@@ -119,6 +119,7 @@ type StepKey<'s> = (
     u8,
     u16,
     &'s str,
+    Option<&'s str>,
 );
 
 fn step_key(s: &Step) -> StepKey<'_> {
@@ -129,6 +130,7 @@ fn step_key(s: &Step) -> StepKey<'_> {
         s.pressure.level(),
         s.minutes,
         s.notes.as_str(),
+        s.trigger_point.as_deref(),
     )
 }
 
@@ -193,6 +195,11 @@ fn changed_step(i: usize, before: &Step, j: usize, after: &Step) -> Vec<Differen
             after.minutes.to_string(),
         ),
         ("notes", before.notes.clone(), after.notes.clone()),
+        (
+            "trigger point",
+            before.trigger_point.clone().unwrap_or_default(),
+            after.trigger_point.clone().unwrap_or_default(),
+        ),
     ];
     fields
         .into_iter()
@@ -278,6 +285,20 @@ mod tests {
                 "Step 3 pressure: firm (4/5) → medium (3/5)",
             ]
         );
+    }
+
+    #[test]
+    fn a_targeted_trigger_point_is_a_step_difference() {
+        let before = plan();
+        let mut after = plan();
+        after.steps[1].trigger_point = Some("deep_lower".to_owned());
+        let said: Vec<String> = differences(&before, &after)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("Step 2 trigger point:"), "{said:?}");
+        assert!(said[0].ends_with("deep_lower"), "{said:?}");
     }
 
     #[test]

@@ -70,6 +70,10 @@ pub struct Step {
     pub position: Option<Position>,
     #[serde(default)]
     pub notes: String,
+    /// The one trigger point (an id from the muscle's referral pattern) the
+    /// step targets; `None`: the muscle as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger_point: Option<String>,
 }
 
 fn current_format() -> u32 {
@@ -199,6 +203,7 @@ impl Step {
             minutes: 5,
             position: None,
             notes: String::new(),
+            trigger_point: None,
         }
     }
 }

@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::command::Command;
+use super::pain_mode::{MapMode, PainTool, PainWhen};
 use crate::atlas::{Layer, ViewKind};
 use crate::model::{
-    Acknowledgement, Clearance, ClientRecord, MuscleSide, Pain, Position, Pressure, Side, Technique,
+    Acknowledgement, BodyView, Cell, Clearance, ClientRecord, MuscleSide, Pain, PainMark, Position,
+    Pressure, Side, Technique,
 };
 use crate::session::Moment;
 use crate::sheet::Paper;
@@ -27,6 +29,15 @@ pub enum Action {
     /// Show the map from behind, side-lying or from the front.
     SetView(ViewKind),
     ShowLandmarks(bool),
+    /// What the map does: plan steps, or paint the pain before or after.
+    SetMapMode(MapMode),
+    /// Intensity, quality and constancy of what the brush paints next.
+    SetBrush(PainMark),
+    SetPainTool(PainTool),
+    /// The referral zones of the selected muscle on the map, or not.
+    ShowReferral(bool),
+    /// Trigger point markers of every muscle on the map, or only the selected one's.
+    ShowTriggerPoints(bool),
     SetSearch(String),
     /// Open this plan (library, recent files, a dropped file, a dialog).
     OpenPath(PathBuf),
@@ -206,6 +217,8 @@ pub enum Edit {
     StepPressure(usize, Pressure),
     StepMinutes(usize, u16),
     StepNotes(usize, String),
+    /// The trigger point (an id of the muscle's) a step targets; `None`: the whole muscle.
+    StepTriggerPoint(usize, Option<String>),
     /// How the client lies for the step; `None`: not planned.
     StepPosition(usize, Option<Position>),
     /// Reorder the steps so the client turns as few times as possible,
@@ -221,6 +234,20 @@ pub enum Edit {
     SplitStep(usize),
     PainBefore(Option<Pain>),
     PainAfter(Option<Pain>),
+    /// Paint cells of a pain drawing (one brush dab; a stroke is a run of
+    /// these ended by `Action::EndGesture`).
+    Paint {
+        when: PainWhen,
+        view: BodyView,
+        cells: Vec<Cell>,
+        mark: PainMark,
+    },
+    /// Erase cells of a pain drawing.
+    Erase {
+        when: PainWhen,
+        view: BodyView,
+        cells: Vec<Cell>,
+    },
     /// After the session: how the client responded.
     ClientResponse(String),
     /// After the session: one part of the SOAP notes.

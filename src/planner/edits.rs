@@ -3,6 +3,7 @@
 use super::Planner;
 use super::action::{Edit, SoapPart};
 use super::history::EditKey;
+use super::pain_mode;
 use crate::model::{Acknowledgement, Clearance, MuscleSide, Plan, Side, order_to_turn_less};
 
 impl Planner {
@@ -49,6 +50,11 @@ impl Planner {
             Edit::StepNotes(i, v) => doc.edit(key, |p| {
                 if let Some(s) = p.steps.get_mut(i) {
                     s.notes = v;
+                }
+            }),
+            Edit::StepTriggerPoint(i, v) => doc.edit(key, |p| {
+                if let Some(s) = p.steps.get_mut(i) {
+                    s.trigger_point = v;
                 }
             }),
             Edit::StepPosition(i, v) => doc.edit(key, |p| {
@@ -106,6 +112,21 @@ impl Planner {
             }
             Edit::PainBefore(v) => doc.edit(key, |p| p.pain_before = v),
             Edit::PainAfter(v) => doc.edit(key, |p| p.pain_after = v),
+            Edit::Paint {
+                when,
+                view,
+                cells,
+                mark,
+            } => {
+                if pain_mode::paint_changes(&doc.plan, when, view, &cells, mark) {
+                    doc.edit(key, |p| pain_mode::paint(p, when, view, &cells, mark));
+                }
+            }
+            Edit::Erase { when, view, cells } => {
+                if pain_mode::erase_changes(&doc.plan, when, view, &cells) {
+                    doc.edit(key, |p| pain_mode::erase(p, when, view, &cells));
+                }
+            }
             Edit::ClientResponse(v) => doc.edit(key, |p| {
                 if let Some(record) = &mut p.record {
                     record.client_response = v;

@@ -28,7 +28,8 @@ impl EditKey {
             | Edit::StepPressure(i, _)
             | Edit::StepMinutes(i, _)
             | Edit::StepNotes(i, _)
-            | Edit::StepPosition(i, _) => EditKey::Step(*i, discriminant(edit)),
+            | Edit::StepPosition(i, _)
+            | Edit::StepTriggerPoint(i, _) => EditKey::Step(*i, discriminant(edit)),
             Edit::Soap(part, _) => EditKey::Soap(*part),
             Edit::MoveStep { .. }
             | Edit::TurnClientLess

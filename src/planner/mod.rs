@@ -13,6 +13,7 @@ mod effect;
 mod history;
 mod modal;
 mod output;
+mod pain_mode;
 mod recovery;
 mod recovery_state;
 mod session;
@@ -34,6 +35,9 @@ pub use document::OpenFile;
 pub use effect::Effect;
 pub use history::EditKey;
 pub use modal::{Comparison, Continuation, Modal, PathPrompt, SaveConflict};
+pub use pain_mode::{
+    MapMode, PainTool, PainWhen, body_view_of, default_brush, erase_changes, paint_changes,
+};
 use recovery_state::RecoveryState;
 pub use settings::{MAX_RECENT_FILES, STORAGE_KEY, Settings, StepDefaults};
 
@@ -100,6 +104,11 @@ pub struct Planner {
     session_moment: Option<crate::session::Moment>,
     /// A step's time just ran out; the shell gives the cue.
     step_ended: bool,
+    /// What a click or drag on the map does.
+    map_mode: MapMode,
+    /// What the brush paints next.
+    brush: crate::model::PainMark,
+    pain_tool: PainTool,
 }
 
 impl Planner {
@@ -146,6 +155,9 @@ impl Planner {
             session: None,
             session_moment: None,
             step_ended: false,
+            map_mode: MapMode::Plan,
+            brush: default_brush(),
+            pain_tool: PainTool::Brush,
         };
         planner.follow_client();
         planner
@@ -220,6 +232,20 @@ impl Planner {
     /// Whether the map shows landmarks and endangerment sites.
     pub fn landmarks_shown(&self) -> bool {
         !self.settings.hide_landmarks
+    }
+
+    /// What a click or drag on the map does.
+    pub fn map_mode(&self) -> MapMode {
+        self.map_mode
+    }
+
+    /// What the brush paints next.
+    pub fn brush(&self) -> crate::model::PainMark {
+        self.brush
+    }
+
+    pub fn pain_tool(&self) -> PainTool {
+        self.pain_tool
     }
 
     pub fn paper(&self) -> Paper {
@@ -355,6 +381,17 @@ impl Planner {
             Action::ShowMapNames(shown) => self.settings.hide_map_names = !shown,
             Action::SetView(view) => self.settings.view = view,
             Action::ShowLandmarks(shown) => self.settings.hide_landmarks = !shown,
+            Action::SetMapMode(mode) => {
+                self.map_mode = mode;
+                self.doc.end_gesture();
+            }
+            Action::SetBrush(mark) => {
+                self.brush = mark;
+                self.pain_tool = PainTool::Brush;
+            }
+            Action::SetPainTool(tool) => self.pain_tool = tool,
+            Action::ShowReferral(shown) => self.settings.show_referral = shown,
+            Action::ShowTriggerPoints(shown) => self.settings.show_trigger_points = shown,
             Action::SetSearch(query) => self.search = query,
             Action::OpenPath(path) => self.unless_unsaved(Continuation::Open(path)),
             Action::SaveAsPath(path) => {

@@ -28,6 +28,11 @@ pub struct Settings {
     pub paper: Paper,
     /// Muscle names off on the map (they are on by default).
     pub hide_map_names: bool,
+    /// The referral zones of the selected muscle drawn on the map.
+    pub show_referral: bool,
+    /// Trigger points of every muscle on the map (the selected step's
+    /// muscle shows its own either way).
+    pub show_trigger_points: bool,
 }
 
 /// Technique and pressure for the next step picked on the map.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::atlas::{Atlas, Point};
+use crate::atlas::{Atlas, Point, ViewKind};
 use crate::model::{Muscle, Side};
 
 use super::chart::BodyChart;
@@ -24,8 +24,11 @@ pub struct TriggerPoint {
     pub id: String,
     /// Where to feel for it, as a therapist says it.
     pub name: String,
-    /// On the map, for the client's left side (mirror for the right).
+    /// On the map, for the client's left side (mirror for the right), in
+    /// the view `view` (the view the muscle is drawn in; the back by default).
     pub at: Point,
+    #[serde(default)]
+    pub view: ViewKind,
 }
 
 /// Where a muscle's pain refers, after Travell & Simons.
@@ -69,12 +72,10 @@ impl ReferralPattern {
     }
 }
 
-/// Where a trigger point is on the map for one side of the client.
+/// Where a trigger point is on the map (in its view) for one side of the client.
 pub fn trigger_point_at(atlas: &Atlas, point: &TriggerPoint, side: Side) -> Point {
     match side {
-        Side::Right => point
-            .at
-            .mirrored(atlas.view(crate::atlas::ViewKind::Posterior).size.x),
+        Side::Right => point.at.mirrored(atlas.view(point.view).size.x),
         _ => point.at,
     }
 }
@@ -159,8 +160,8 @@ impl ReferralPatterns {
                         id: point.id.clone(),
                     });
                 }
-                let back = atlas.view(crate::atlas::ViewKind::Posterior);
-                let inside = back.regions.iter().any(|r| {
+                let drawn = atlas.view(point.view);
+                let inside = drawn.regions.iter().any(|r| {
                     r.muscle == pattern.muscle && r.side == Side::Left && r.contains(point.at)
                 });
                 if !inside {

@@ -131,11 +131,15 @@ pub fn suggest(
 }
 
 /// The chart areas (ids) that hold one of the muscle's trigger points.
-/// Trigger points are written in the map's coordinates, which the back view
-/// of the chart shares.
+/// Trigger points of the posterior map are in the coordinates the back view
+/// of the chart shares; those of the side and front views are not, and
+/// count only through the muscle's zones.
 fn local_areas(pattern: &ReferralPattern, chart: &BodyChart) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for point in &pattern.trigger_points {
+        if point.view != crate::atlas::ViewKind::Posterior {
+            continue;
+        }
         let Some(cell) = chart.grid.cell_at(point.at) else {
             continue;
         };

@@ -291,6 +291,7 @@ fn place_drawing(pager: &mut Pager, plan: &Plan, warnings: &[Warning], kind: Vie
         view: extent(kind, plan),
         marks: atlas::marks(plan, view, warnings),
         badges: Vec::new(),
+        trigger_points: super::trigger_marks::targets(plan, kind),
     };
     drawing.badges = badge_positions(pager.fonts, view, &drawing);
     pager.push(Op::Map(Box::new(drawing)));

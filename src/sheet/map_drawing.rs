@@ -23,6 +23,8 @@ pub(crate) struct MapDrawing {
     /// Centre of each mark's step-number badge on the page (`None`: the
     /// atlas has no region to put it on).
     pub badges: Vec<Option<(f32, f32)>>,
+    /// Trigger points the steps target (atlas units).
+    pub trigger_points: Vec<Point>,
 }
 
 impl MapDrawing {

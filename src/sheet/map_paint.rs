@@ -106,6 +106,8 @@ pub(crate) fn draw_map(surface: &mut Surface, fonts: &Fonts, map: &MapDrawing) {
             draw_badge(surface, fonts, *centre, &mark.steps);
         }
     }
+    // Over the badges: a badge often sits where the point is.
+    super::trigger_marks::draw_targets(surface, map);
 }
 
 /// Fills a region with its techniques: the whole region for one, else one

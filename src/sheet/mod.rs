@@ -34,6 +34,7 @@ mod render;
 mod sections;
 mod table;
 mod text;
+mod trigger_marks;
 
 pub use error::SheetError;
 pub use paper::{Paper, UnknownPaper};

@@ -45,6 +45,15 @@ pub enum Problem {
     RemovedFromDisk,
     #[error("cannot turn the plan into text: {0}")]
     Serialize(String),
+    #[error(
+        "step {step} ({muscle}) targets the trigger point \"{id}\", which the muscle does not have; its trigger points are: {known}"
+    )]
+    UnknownTriggerPoint {
+        step: usize,
+        muscle: &'static str,
+        id: String,
+        known: String,
+    },
 }
 
 impl FileError {

@@ -56,7 +56,51 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
     }
     let mut plan: Plan = parse_ron(bytes, path)?;
     migrate(&mut plan, found);
+    check_trigger_points(&plan, bytes, path)?;
     Ok(plan)
+}
+
+/// A step's trigger point must be one of its muscle's (a hand-edited or
+/// older file may name one that does not exist): refused with the list.
+fn check_trigger_points(plan: &Plan, bytes: &[u8], path: &Path) -> Result<(), FileError> {
+    let Ok(patterns) = crate::referral::ReferralPatterns::try_builtin() else {
+        return Ok(());
+    };
+    for (i, step) in plan.steps.iter().enumerate() {
+        let Some(id) = &step.trigger_point else {
+            continue;
+        };
+        let points = patterns
+            .of(step.muscle)
+            .map_or(&[][..], |p| p.trigger_points.as_slice());
+        if points.iter().any(|p| &p.id == id) {
+            continue;
+        }
+        let known = if points.is_empty() {
+            "none".to_owned()
+        } else {
+            points
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let problem = Problem::UnknownTriggerPoint {
+            step: i + 1,
+            muscle: step.muscle.name(),
+            id: id.clone(),
+            known,
+        };
+        let quoted = format!("\"{id}\"");
+        let offset = bytes
+            .windows(quoted.len())
+            .position(|w| w == quoted.as_bytes());
+        return Err(match offset {
+            Some(offset) => FileError::at(path, location_of_offset(bytes, offset), problem),
+            None => FileError::new(path, problem),
+        });
+    }
+    Ok(())
 }
 
 /// RON text to `T`, bounded in depth, with errors at line and column.

@@ -7,7 +7,7 @@ use egui::{
     WidgetInfo, epaint::PathStroke,
 };
 
-use super::{map_labels, map_legend, style};
+use super::{map_labels, map_legend, map_referral, style};
 use crate::atlas::{self, Atlas, Landmark, Layer, Mark, Point, Region, View, ViewKind};
 use crate::model::{MuscleSide, Plan};
 use crate::screening::Warning;
@@ -32,6 +32,10 @@ pub struct MapView<'a> {
     pub warnings: &'a [Warning],
     /// Muscle names on the map.
     pub names: bool,
+    /// The referral zones of the hovered (or selected) muscle.
+    pub referral: bool,
+    /// Every muscle's trigger points (the selected step's show regardless).
+    pub trigger_points: bool,
 }
 
 /// Maps atlas units into the widget rectangle, keeping the aspect ratio.
@@ -222,6 +226,9 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &Ma
             if let Some(zones) = referral_zones(region) {
                 ui.label(zones);
             }
+            if let Some(points) = map_referral::trigger_point_names(region.muscle) {
+                ui.label(points);
+            }
             ui.label(
                 RichText::new(format!("Caution: {}", reference.cautions))
                     .color(style::warning(ui.visuals())),
@@ -410,6 +417,20 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         painter.add(Shape::closed_line(screen(fit, &part.points), body_stroke));
     }
 
+    // Referral zones over the muscles, so they read where the pain goes.
+    let zones_of = view
+        .referral
+        .then(|| referral_subject(view, hovered))
+        .flatten();
+    if let Some((muscle, side)) = zones_of
+        && drawing.kind == ViewKind::Posterior
+        && let Ok(chart) = crate::referral::BodyChart::try_builtin()
+    {
+        let back = crate::model::BodyView::Back;
+        let to_screen = |p| fit.to_screen(p);
+        map_referral::paint_zones(&painter, chart, to_screen, back, muscle, side, dark);
+    }
+
     // Hovered and selected regions stand out.
     if let Some(region) = hovered {
         let stroke = Stroke::new(line(2.0), colours.highlight);
@@ -437,6 +458,19 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
     }
 
+    map_referral::paint_trigger_points(
+        &painter,
+        &map_referral::TriggerMarks {
+            atlas: view.atlas,
+            drawing,
+            layer: view.layer,
+            plan: view.plan,
+            selected_step: view.selected_step,
+            all: view.trigger_points,
+        },
+        |p| fit.to_screen(p),
+        ui,
+    );
     if view.names {
         map_labels::paint_labels(
             &painter,
@@ -455,6 +489,21 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         &colours,
         ui.visuals(),
     );
+    // The referral key over the labels and badges it may share a corner with.
+    let mut taken = Vec::new();
+    if view.referral {
+        let label = match zones_of {
+            _ if drawing.kind != ViewKind::Posterior => {
+                "Referral zones are drawn on the back view and in pain mode".to_owned()
+            }
+            Some((muscle, side)) => format!(
+                "Referral of the {}:",
+                crate::referral::side_label(&muscle.name().to_lowercase(), side)
+            ),
+            None => "Referral: point at a muscle or select a step".to_owned(),
+        };
+        taken.push(map_referral::paint_zone_legend(&painter, rect, &label, ui));
+    }
     // The legend takes the corner where it hides the least of the plan.
     let planned: Vec<Rect> = marks
         .iter()
@@ -466,7 +515,17 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         })
         .map(|region| Rect::from_points(&screen(fit, &region.outline)))
         .collect();
-    map_legend::paint_legend(&painter, rect, &marks, view.layer, &planned, ui.visuals());
+    map_legend::paint_legend(
+        &painter,
+        rect,
+        &marks,
+        view.layer,
+        map_legend::Avoid {
+            planned: &planned,
+            taken: &taken,
+        },
+        ui.visuals(),
+    );
 
     // The client's side on each half: left on the left from behind and
     // side-lying, mirrored from the front.
@@ -501,6 +560,19 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
         caption,
         weak,
     );
+}
+
+/// Whose referral zones the overlay shows: the muscle under the pointer,
+/// else the selected step's.
+fn referral_subject(
+    view: &MapView<'_>,
+    hovered: Option<&Region>,
+) -> Option<(crate::model::Muscle, crate::model::Side)> {
+    hovered.map(|r| (r.muscle, r.side)).or_else(|| {
+        view.selected_step
+            .and_then(|i| view.plan.steps.get(i))
+            .map(|s| (s.muscle, s.side))
+    })
 }
 
 /// How the client lies and which side is where, under the map.

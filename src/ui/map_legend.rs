@@ -24,7 +24,7 @@ pub fn paint_legend(
     rect: Rect,
     marks: &[Mark],
     layer: Layer,
-    planned: &[Rect],
+    avoid: Avoid<'_>,
     visuals: &egui::Visuals,
 ) {
     let entries = entries(marks, layer);
@@ -47,7 +47,7 @@ pub fn paint_legend(
         SWATCH.x + 8.0 + widest + 12.0,
         entries.len() as f32 * ROW + 8.0,
     );
-    let frame = corner(rect, size, planned);
+    let frame = corner(rect, size, avoid);
     painter.rect_filled(frame, 4.0, visuals.window_fill.gamma_multiply(0.92));
     painter.rect_stroke(
         frame,
@@ -72,17 +72,29 @@ pub fn paint_legend(
     }
 }
 
+/// What the legend should not cover.
+pub struct Avoid<'a> {
+    /// The planned muscles on screen: covered as little as can be.
+    pub planned: &'a [Rect],
+    /// Other cards on the map (the referral key): never covered.
+    pub taken: &'a [Rect],
+}
+
 /// The bottom-right corner (above the caption), unless another corner
 /// covers less of the planned muscles: the legend must not hide a step's
 /// badge (a plan on the right hamstrings, on the shoulders).
-fn corner(rect: Rect, size: Vec2, planned: &[Rect]) -> Rect {
+fn corner(rect: Rect, size: Vec2, avoid: Avoid<'_>) -> Rect {
     let (margin, caption) = (6.0, 22.0);
     let (left, right) = (rect.left() + margin, rect.right() - margin - size.x);
     // Below the "L" and "R" letters at the top.
     let (top, bottom) = (rect.top() + 34.0, rect.bottom() - caption - size.y);
     let corners = [(right, bottom), (left, bottom), (right, top), (left, top)];
     let hidden = |frame: &Rect| -> f32 {
-        planned
+        if avoid.taken.iter().any(|t| t.intersects(*frame)) {
+            return f32::INFINITY;
+        }
+        avoid
+            .planned
             .iter()
             .map(|r| r.intersect(*frame))
             .filter(|r| r.is_positive())
@@ -174,15 +186,40 @@ mod tests {
 
     #[test]
     fn the_legend_sits_bottom_right_when_it_hides_nothing() {
-        let frame = corner(MAP, SIZE, &[]);
+        let frame = corner(
+            MAP,
+            SIZE,
+            Avoid {
+                planned: &[],
+                taken: &[],
+            },
+        );
         assert!(frame.right() > 380.0 && frame.bottom() > 650.0, "{frame:?}");
     }
 
     #[test]
     fn the_legend_leaves_a_corner_where_it_would_hide_a_planned_muscle() {
         let right_hamstrings = Rect::from_min_max(Pos2::new(260.0, 560.0), Pos2::new(330.0, 690.0));
-        let frame = corner(MAP, SIZE, &[right_hamstrings]);
+        let planned = [right_hamstrings];
+        let avoid = Avoid {
+            planned: &planned,
+            taken: &[],
+        };
+        let frame = corner(MAP, SIZE, avoid);
         assert!(frame.left() < 20.0 && frame.bottom() > 650.0, "{frame:?}");
         assert!(!frame.intersects(right_hamstrings));
+    }
+
+    #[test]
+    fn the_legend_never_covers_another_card() {
+        let right_hamstrings = Rect::from_min_max(Pos2::new(260.0, 560.0), Pos2::new(330.0, 690.0));
+        let referral_key = Rect::from_min_max(Pos2::new(0.0, 620.0), Pos2::new(200.0, 690.0));
+        let avoid = Avoid {
+            planned: &[right_hamstrings],
+            taken: &[referral_key],
+        };
+        let frame = corner(MAP, SIZE, avoid);
+        assert!(!frame.intersects(referral_key), "{frame:?}");
+        assert!(!frame.intersects(right_hamstrings), "{frame:?}");
     }
 }

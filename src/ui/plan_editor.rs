@@ -10,6 +10,7 @@ use super::accessible::name_widget;
 use super::client_section::client_section;
 use super::safety::{ClientView, client_summary, warning_list};
 use super::step_row::{StepRow, step_row, sticky_title};
+use super::step_trigger_point::trigger_point_choice;
 use super::suggestions::referral_suggestions;
 use super::time_bar::time_bar;
 use crate::model::{Finding, Plan, find_muscles};
@@ -165,6 +166,9 @@ fn steps(ui: &mut Ui, view: &EditorView<'_>, actions: &mut Vec<Action>, placed: 
         };
         let top = ui.cursor().top();
         let title_height = step_row(ui, &row, actions);
+        if selected {
+            trigger_point_choice(ui, index, step, actions);
+        }
         let rect = Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
         ui.data_mut(|d| d.insert_temp(height_id, rect.height()));
         placed.push(Placed {

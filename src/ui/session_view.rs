@@ -91,6 +91,8 @@ pub fn session_view(ui: &mut Ui, view: &SessionView<'_>) -> Vec<SessionAction> {
                 selected_step: runner.current(),
                 warnings: &[],
                 names: true,
+                referral: false,
+                trigger_points: false,
             };
             let height = ui.available_height() - 110.0;
             ui.allocate_ui(Vec2::new(ui.available_width(), height.max(200.0)), |ui| {
