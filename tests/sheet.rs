@@ -951,3 +951,27 @@ fn acknowledged_cautions_share_the_notes_line_without_overlapping() -> TestResul
     }
     Ok(())
 }
+
+/// A step that targets a trigger point names it in its notes, in the
+/// words of the referral patterns; a step without one does not.
+#[test]
+fn a_targeted_trigger_point_is_named_in_the_step_notes() -> TestResult {
+    let mut plan = example_plan();
+    let ql = plan
+        .steps
+        .iter()
+        .position(|s| s.muscle == Muscle::QuadratusLumborum)
+        .ok_or("a QL step")?;
+    plan.steps[ql].trigger_point = Some("deep_lower".to_owned());
+    let text = all_text(&read_pdf(&render_sheet(&plan, &options(Paper::A4))?)?)
+        .replace(" | ", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Trigger point: deep (medial), near L4-L5 above the crest."),
+        "{text}"
+    );
+    assert_eq!(text.matches("Trigger point:").count(), 1);
+    Ok(())
+}

@@ -117,14 +117,18 @@ impl Column {
     }
 }
 
-/// The client's position, the step's notes, then how to use the
-/// technique safely where it needs saying (the massage gun). The position
+/// The client's position, the targeted trigger point, the step's notes,
+/// then how to use the technique safely where it needs saying (the
+/// massage gun). The position
 /// leads the notes rather than taking a column: the page has no width to
 /// spare.
 fn notes_with_advice(step: &Step) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(position) = step.position {
         parts.push(format!("{}.", position.name()));
+    }
+    if let Some(point) = target_point_name(step) {
+        parts.push(format!("Trigger point: {point}."));
     }
     if !step.notes.trim().is_empty() {
         parts.push(step.notes.trim().to_owned());
@@ -134,6 +138,15 @@ fn notes_with_advice(step: &Step) -> String {
         parts.push(advice.to_owned());
     }
     parts.join(" ")
+}
+
+/// The name of the trigger point the step targets ("deep (medial), near
+/// L4-L5 above the crest"), which the map marks with a bullseye.
+fn target_point_name(step: &Step) -> Option<String> {
+    let id = step.trigger_point.as_deref()?;
+    let patterns = crate::referral::ReferralPatterns::try_builtin().ok()?;
+    let point = patterns.of(step.muscle)?.trigger_point(id)?;
+    Some(point.name.clone())
 }
 
 /// The step's acknowledged cautions, each a paragraph of its own under the
