@@ -1,37 +1,82 @@
 //! The plans library: every plan file under a folder, newest first,
 //! grouped by client, searchable by client, muscle or technique.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
-
-use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Problem};
 use super::format::load_plan;
 use crate::model::{Muscle, Plan, Technique};
+use jiff::civil::Date;
 
-/// What the library needs of a plan, small enough to keep thousands.
-/// Serialisable for the library cache (see `library_cache`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A client's name and id as a plan gives them, with the lower-case forms
+/// that search and grouping use. One is shared (`Arc`) by all the plans of
+/// a client: at 100,000 plans four strings per plan were most of the
+/// library's memory.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(super) struct ClientNames {
+    pub(super) name: Box<str>,
+    pub(super) id: Box<str>,
+    /// The name in lower case: plans are grouped and searched by it.
+    key: Box<str>,
+    /// The id in lower case, for search.
+    id_key: Box<str>,
+}
+
+impl ClientNames {
+    pub(super) fn new(name: &str, id: &str) -> Self {
+        let name = name.trim();
+        ClientNames {
+            name: name.into(),
+            id: id.into(),
+            key: name.to_lowercase().into(),
+            id_key: id.to_lowercase().into(),
+        }
+    }
+}
+
+/// Hands out one shared `ClientNames` per distinct client.
+#[derive(Default)]
+pub(super) struct ClientTable {
+    shared: HashSet<Arc<ClientNames>>,
+}
+
+impl ClientTable {
+    /// The shared copy of `names` (this one when it is the first).
+    pub(super) fn share(&mut self, names: Arc<ClientNames>) -> Arc<ClientNames> {
+        match self.shared.get(&*names) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                self.shared.insert(Arc::clone(&names));
+                names
+            }
+        }
+    }
+
+    fn share_entry(&mut self, entry: &mut LibraryEntry) {
+        if let Ok(summary) = &mut entry.plan {
+            summary.client = self.share(Arc::clone(&summary.client));
+        }
+    }
+}
+
+/// What the library needs of a plan, small enough to keep 100,000.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanSummary {
-    pub client: String,
-    pub client_id: String,
+    /// Shared with the client's other plans.
+    pub(super) client: Arc<ClientNames>,
     pub date: Date,
     pub steps: usize,
     pub total_minutes: u32,
     pub session_minutes: u16,
     /// Bit `i` set: `Muscle::ALL[i]` is planned. Bits, not a list: no
-    /// allocation per plan at 10,000 plans.
-    muscle_bits: MuscleBits,
+    /// allocation per plan.
+    pub(super) muscle_bits: MuscleBits,
     /// Bit `i` set: `Technique::ALL[i]` is used.
-    technique_bits: u16,
-    /// The client name in lower case: plans are grouped and searched by it.
-    client_key: String,
-    /// The client id in lower case, for search.
-    id_key: String,
+    pub(super) technique_bits: u16,
 }
 
 impl PlanSummary {
@@ -45,17 +90,24 @@ impl PlanSummary {
             .iter()
             .fold(0, |bits, s| bits | 1 << s.technique.index());
         PlanSummary {
-            client: plan.client.name.trim().to_string(),
-            client_id: plan.client.id.clone(),
+            client: Arc::new(ClientNames::new(&plan.client.name, &plan.client.id)),
             date: plan.date,
             steps: plan.steps.len(),
             total_minutes: plan.total_minutes(),
             session_minutes: plan.session_minutes,
             muscle_bits,
             technique_bits,
-            client_key: plan.client.name.trim().to_lowercase(),
-            id_key: plan.client.id.to_lowercase(),
         }
+    }
+
+    /// The client's name, trimmed.
+    pub fn client(&self) -> &str {
+        &self.client.name
+    }
+
+    /// The client's id.
+    pub fn client_id(&self) -> &str {
+        &self.client.id
     }
 
     /// The muscles planned, in `Muscle::ALL` order, each once.
@@ -84,8 +136,8 @@ impl PlanSummary {
 
     fn matches_words(&self, words: &[QueryWord]) -> bool {
         words.iter().all(|word| {
-            self.client_key.contains(word.text.as_str())
-                || self.id_key.contains(word.text.as_str())
+            self.client.key.contains(word.text.as_str())
+                || self.client.id_key.contains(word.text.as_str())
                 || self.muscle_bits & word.muscle_bits != 0
                 || self.technique_bits & word.technique_bits != 0
         })
@@ -151,7 +203,8 @@ impl Library {
             Err(e) => return Err(FileError::new(root, Problem::Read(e))),
             Ok(paths) => paths,
         };
-        Ok(Library::from_entries(root, read_entries(paths)))
+        let read = read_entries(paths, &mut ClientTable::default());
+        Ok(Library::from_entries(root, read))
     }
 
     /// A library of these entries, sorted newest first.
@@ -202,7 +255,7 @@ impl Library {
                 let client = plans
                     .first()
                     .and_then(|e| e.plan.as_ref().ok())
-                    .map_or("", |p| p.client.as_str());
+                    .map_or("", PlanSummary::client);
                 ClientGroup { client, plans }
             })
             .collect()
@@ -225,10 +278,10 @@ impl Library {
                     continue;
                 }
             };
-            match index.get(summary.client_key.as_str()) {
+            match index.get(&*summary.client.key) {
                 Some(&group) => groups[group].push(at),
                 None => {
-                    index.insert(&summary.client_key, groups.len());
+                    index.insert(&summary.client.key, groups.len());
                     groups.push(vec![at]);
                 }
             }
@@ -301,18 +354,30 @@ fn query_words(query: &str) -> Vec<QueryWord> {
 }
 
 /// One bit per muscle of `Muscle::ALL`.
-type MuscleBits = u32;
+pub(super) type MuscleBits = u32;
 const _: () = assert!(Muscle::ALL.len() <= MuscleBits::BITS as usize);
 
-/// Reads the files on every core: parsing, not the disk, is the slow part.
-pub(super) fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
+/// Reads the files on every core (parsing, not the disk, is the slow part),
+/// the plans of one client sharing their names (`clients`).
+pub(super) fn read_entries(paths: Vec<PathBuf>, clients: &mut ClientTable) -> Vec<LibraryEntry> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = paths.len().div_ceil(threads).max(64);
     std::thread::scope(|scope| {
         let workers: Vec<_> = paths
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().cloned().map(read_entry).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    // Shared as they are read, so the names of one client's
+                    // plans do not pile up before the end.
+                    let mut local = ClientTable::default();
+                    let mut read = Vec::with_capacity(part.len());
+                    for path in part {
+                        let mut entry = read_entry(path.clone());
+                        local.share_entry(&mut entry);
+                        read.push(entry);
+                    }
+                    read
+                })
             })
             .collect();
         let mut entries = Vec::with_capacity(paths.len());
@@ -323,6 +388,9 @@ pub(super) fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
                 // should it anyway, read its share here rather than lose it.
                 Err(_) => entries.extend(part.iter().cloned().map(read_entry)),
             }
+        }
+        for entry in &mut entries {
+            clients.share_entry(entry);
         }
         entries
     })
@@ -396,4 +464,20 @@ fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> s
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_of_one_client_share_their_names() {
+        let mut clients = ClientTable::default();
+        let first = clients.share(Arc::new(ClientNames::new(" Anna Berg ", "AB-1")));
+        let again = clients.share(Arc::new(ClientNames::new("Anna Berg", "AB-1")));
+        let other = clients.share(Arc::new(ClientNames::new("Anna Berg", "AB-2")));
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(&*first.key, "anna berg");
+    }
 }
