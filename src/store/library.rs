@@ -148,8 +148,9 @@ impl PlanSummary {
 pub struct LibraryEntry {
     pub path: PathBuf,
     pub modified: Option<SystemTime>,
-    /// The plan's summary, or why the file could not be read.
-    pub plan: Result<PlanSummary, FileError>,
+    /// The plan's summary, or why the file could not be read (boxed: few
+    /// files are unreadable, and every entry would be as large as the error).
+    pub plan: Result<PlanSummary, Box<FileError>>,
 }
 
 impl LibraryEntry {
@@ -184,6 +185,47 @@ pub struct Library {
     /// Changes whenever the entries do, so views can keep what they derived
     /// from them (the grouped rows) until then. Unique across libraries.
     generation: u64,
+    /// Who each entry's client is, by number: kept with the entries.
+    clients: ClientIndex,
+}
+
+/// Each entry's client as a number (`NO_CLIENT` for an unreadable file),
+/// and for each number the names and the group (clients are grouped by
+/// name without case). A search then matches a client's names once, not
+/// once per plan, and groups plans without hashing a name per plan.
+#[derive(Debug, Default)]
+struct ClientIndex {
+    of_entry: Vec<u32>,
+    names: Vec<Arc<ClientNames>>,
+    group: Vec<u32>,
+}
+
+const NO_CLIENT: u32 = u32::MAX;
+
+impl ClientIndex {
+    fn of(entries: &[LibraryEntry]) -> Self {
+        let mut number: HashMap<*const ClientNames, u32> = HashMap::new();
+        let mut group_of_key: HashMap<&str, u32> = HashMap::new();
+        let mut index = ClientIndex::default();
+        for entry in entries {
+            let Ok(summary) = &entry.plan else {
+                index.of_entry.push(NO_CLIENT);
+                continue;
+            };
+            let next = u32::try_from(index.names.len()).unwrap_or(NO_CLIENT);
+            let client = *number
+                .entry(Arc::as_ptr(&summary.client))
+                .or_insert_with(|| {
+                    let groups = u32::try_from(group_of_key.len()).unwrap_or(NO_CLIENT);
+                    let group = *group_of_key.entry(&summary.client.key).or_insert(groups);
+                    index.names.push(Arc::clone(&summary.client));
+                    index.group.push(group);
+                    next
+                });
+            index.of_entry.push(client);
+        }
+        index
+    }
 }
 
 /// Source of library generations: a fresh scan never reuses an old number.
@@ -213,6 +255,7 @@ impl Library {
             root: root.to_path_buf(),
             entries,
             generation: next_generation(),
+            clients: ClientIndex::default(),
         };
         library.sort();
         library
@@ -232,6 +275,7 @@ impl Library {
                 .then_with(|| b.modified.cmp(&a.modified))
                 .then_with(|| a.path.cmp(&b.path))
         });
+        self.clients = ClientIndex::of(&self.entries);
     }
 
     /// Plans matching `query` (all entries for an empty query), newest first.
@@ -266,12 +310,60 @@ impl Library {
     /// Every group is non-empty; the first plan names the client.
     pub fn group_indices(&self, query: &str) -> Vec<Vec<usize>> {
         let words = query_words(query);
+        let index = &self.clients;
+        if index.of_entry.len() != self.entries.len() || words.len() >= 64 {
+            return self.group_indices_per_plan(&words);
+        }
+        let all_words = (1u64 << words.len()) - 1;
+        // Per client number: which words its names contain (worked out
+        // when first needed).
+        let mut named: Vec<Option<u64>> = vec![None; index.names.len()];
+        let mut group_at: Vec<Option<usize>> = vec![None; index.names.len()];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut unreadable = Vec::new();
+        for (at, (entry, &client)) in self.entries.iter().zip(&index.of_entry).enumerate() {
+            let (Ok(summary), Some(slot)) = (&entry.plan, named.get_mut(client as usize)) else {
+                unreadable.push(at);
+                continue;
+            };
+            let by_name = *slot.get_or_insert_with(|| {
+                let names = &index.names[client as usize];
+                words_matching(&words, |w| {
+                    names.key.contains(w.text.as_str()) || names.id_key.contains(w.text.as_str())
+                })
+            });
+            let by_plan = words_matching(&words, |w| {
+                summary.muscle_bits & w.muscle_bits != 0
+                    || summary.technique_bits & w.technique_bits != 0
+            });
+            if by_name | by_plan != all_words {
+                continue;
+            }
+            let group = index.group[client as usize] as usize;
+            match group_at.get_mut(group) {
+                Some(Some(slot)) => groups[*slot].push(at),
+                Some(slot) => {
+                    *slot = Some(groups.len());
+                    groups.push(vec![at]);
+                }
+                None => {}
+            }
+        }
+        if !unreadable.is_empty() {
+            groups.push(unreadable);
+        }
+        groups
+    }
+
+    /// `group_indices` matching and grouping plan by plan (when the
+    /// client numbers are not at hand, or for a query of 64 words or more).
+    fn group_indices_per_plan(&self, words: &[QueryWord]) -> Vec<Vec<usize>> {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut unreadable = Vec::new();
         for (at, entry) in self.entries.iter().enumerate() {
             let summary = match &entry.plan {
-                Ok(summary) if summary.matches_words(&words) => summary,
+                Ok(summary) if summary.matches_words(words) => summary,
                 Ok(_) => continue,
                 Err(_) => {
                     unreadable.push(at);
@@ -325,6 +417,15 @@ struct QueryWord {
     text: String,
     muscle_bits: MuscleBits,
     technique_bits: u16,
+}
+
+/// Bit `i` set: word `i` passes `test`.
+fn words_matching(words: &[QueryWord], test: impl Fn(&QueryWord) -> bool) -> u64 {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| test(w))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 fn query_words(query: &str) -> Vec<QueryWord> {
@@ -398,7 +499,9 @@ pub(super) fn read_entries(paths: Vec<PathBuf>, clients: &mut ClientTable) -> Ve
 
 fn read_entry(path: PathBuf) -> LibraryEntry {
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-    let plan = load_plan(&path).map(|plan| PlanSummary::of(&plan));
+    let plan = load_plan(&path)
+        .map(|plan| PlanSummary::of(&plan))
+        .map_err(Box::new);
     LibraryEntry {
         path,
         modified,
@@ -469,6 +572,80 @@ fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> s
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Pressure, Side, Step};
+
+    fn entry(n: usize, client: &str, id: &str) -> LibraryEntry {
+        let mut plan = Plan::new(jiff::civil::date(2026, 1, 1 + (n % 28) as i8));
+        plan.client.name = client.to_owned();
+        plan.client.id = id.to_owned();
+        plan.steps = vec![Step::new(
+            Muscle::ALL[n % Muscle::ALL.len()],
+            Side::Left,
+            Technique::ALL[n % Technique::ALL.len()],
+            Pressure::MEDIUM,
+        )];
+        let mut summary = PlanSummary::of(&plan);
+        if n.is_multiple_of(2) {
+            // Some plans share their client's names, as a scan makes them.
+            summary.client = Arc::new(ClientNames::new(client, id));
+        }
+        LibraryEntry {
+            path: PathBuf::from(format!("/plans/{n}.ron")),
+            modified: None,
+            plan: Ok(summary),
+        }
+    }
+
+    /// Search by client number gives what matching plan by plan gives.
+    #[test]
+    fn grouping_by_client_number_is_grouping_plan_by_plan() {
+        let clients = [
+            ("Anna Berg", "AB-1"),
+            ("anna berg", "AB-1"),
+            ("Anna Berg", "AB-2"),
+            ("Bo Chen", "BC-7"),
+            ("Carla Diaz", ""),
+        ];
+        let mut entries: Vec<LibraryEntry> = (0..60)
+            .map(|n| {
+                let (client, id) = clients[n * 7 % clients.len()];
+                entry(n, client, id)
+            })
+            .collect();
+        entries.push(LibraryEntry {
+            path: PathBuf::from("/plans/broken.ron"),
+            modified: None,
+            plan: Err(Box::new(FileError::new(
+                "/plans/broken.ron",
+                Problem::NotUtf8,
+            ))),
+        });
+        let library = Library::from_entries(Path::new("/plans"), entries);
+        for query in [
+            "",
+            "anna",
+            "ANNA b",
+            "ab-2",
+            "bc",
+            "gluteus",
+            "swedish anna",
+            "deep bo",
+            "zzz",
+            "a b c",
+        ] {
+            let words = query_words(query);
+            assert_eq!(
+                library.group_indices(query),
+                library.group_indices_per_plan(&words),
+                "{query:?}"
+            );
+        }
+        assert_eq!(
+            library.group_indices("").len(),
+            4,
+            "3 names and the broken file"
+        );
+    }
 
     #[test]
     fn plans_of_one_client_share_their_names() {

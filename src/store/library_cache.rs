@@ -355,11 +355,11 @@ fn restore(
                 technique_bits: summary.technique_bits,
             })
         }
-        Outcome::Unreadable { location, problem } => Err(FileError {
+        Outcome::Unreadable { location, problem } => Err(Box::new(FileError {
             path: path.to_path_buf(),
             location: location.map(|(line, col)| Location { line, col }),
             problem: problem.clone().into_problem(),
-        }),
+        })),
     };
     Some(LibraryEntry {
         path: path.to_path_buf(),
