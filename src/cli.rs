@@ -255,6 +255,9 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
         return Err(CliError::NoPlansFolder(plans_dir.to_path_buf()));
     }
     let library = Library::scan_cached(plans_dir)?;
+    // One write per line (stdout is line-buffered) costs more than the
+    // listing itself at 100,000 plans.
+    let mut out = std::io::BufWriter::new(out);
     for entry in library.search(query) {
         let copy = entry
             .conflict_copy_of()
@@ -265,7 +268,7 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
                 out,
                 "{}  {:<24}  {:>2} steps  {:>3} min  {}{copy}",
                 plan.date,
-                plan.client,
+                plan.client(),
                 plan.steps,
                 plan.total_minutes,
                 entry.path.display()
@@ -273,6 +276,7 @@ fn list(plans_dir: &Path, query: &str, out: &mut dyn Write) -> Result<ExitCode, 
             Err(e) => writeln!(out, "unreadable: {e}{copy}")?,
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -149,13 +149,13 @@ fn unchanged_files_are_not_read_again() {
     std::fs::write(&path, text.replace("Carla Diaz", "Carla Diax")).expect("write");
     set_time(&path, original_time);
     let library = folder.cached_scan();
-    let client = &library
+    let client = library
         .entry(&path)
         .expect("entry")
         .plan
         .as_ref()
         .expect("plan")
-        .client;
+        .client();
     assert_eq!(client, "Carla Diaz", "taken from the cache");
     assert_eq!(
         library.entry(&path).expect("entry").modified,
@@ -194,13 +194,13 @@ fn a_file_with_another_time_and_the_same_size_is_read_again() {
     std::fs::write(&path, text.replace("Carla Diaz", "Carla Diax")).expect("write");
     set_time(&path, time + Duration::from_secs(1));
     let library = folder.cached_scan();
-    let client = &library
+    let client = library
         .entry(&path)
         .expect("entry")
         .plan
         .as_ref()
         .expect("plan")
-        .client;
+        .client();
     assert_eq!(client, "Carla Diax");
 }
 
@@ -219,13 +219,13 @@ fn a_file_changed_just_now_is_never_trusted_to_the_cache() {
     std::fs::write(&path, text.replace("Carla Diaz", "Carla Diax")).expect("write");
     set_time(&path, time);
     let library = folder.cached_scan();
-    let client = &library
+    let client = library
         .entry(&path)
         .expect("entry")
         .plan
         .as_ref()
         .expect("plan")
-        .client;
+        .client();
     assert_eq!(client, "Carla Diax");
 }
 
@@ -307,4 +307,52 @@ fn a_missing_plans_folder_is_an_empty_library() {
     let library = Library::scan_with_cache(&folder.plans.path().join("missing"), &folder.cache())
         .expect("scan");
     assert!(library.entries.is_empty());
+}
+
+/// Files in subfolders are found in the cache too, though `/` sorts after
+/// `-` and `.` (the cache is searched by path), and clients shared by many
+/// plans keep their names.
+#[test]
+fn files_in_subfolders_are_cache_hits() {
+    let folder = Folder::new();
+    let sub = folder.plans.path().join("anna");
+    std::fs::create_dir(&sub).expect("folder");
+    let mut nested = Vec::new();
+    for (client, steps) in [("Anna Berg", 4), ("Bo Chen", 2), ("Anna Berg", 6)] {
+        let path = save_new_plan(&plan(client, steps), &sub).expect("save").0;
+        age(&path, HOUR);
+        nested.push(path);
+    }
+    // A file whose name sorts between the folder and its files.
+    let beside = folder.plans.path().join("anna-b.ron");
+    std::fs::copy(&nested[0], &beside).expect("copy");
+    age(&beside, HOUR);
+    folder.cached_scan();
+    // Same size and time, other content: only a cache hit still says Berg.
+    for path in nested.iter().chain([&beside]) {
+        let time = std::fs::metadata(path)
+            .expect("stat")
+            .modified()
+            .expect("time");
+        let text = std::fs::read_to_string(path).expect("read");
+        let text = text
+            .replace("Anna Berg", "Anna Borg")
+            .replace("Bo Chen", "Bo Chan");
+        std::fs::write(path, text).expect("write");
+        set_time(path, time);
+    }
+    let library = folder.cached_scan();
+    let clients: Vec<&str> = nested
+        .iter()
+        .chain([&beside])
+        .map(|p| {
+            library
+                .entry(p)
+                .and_then(|e| e.plan.as_ref().ok())
+                .expect("plan")
+                .client()
+        })
+        .collect();
+    assert_eq!(clients, ["Anna Berg", "Bo Chen", "Anna Berg", "Anna Berg"]);
+    assert_eq!(steps_of(&library, &nested[2]), 6);
 }

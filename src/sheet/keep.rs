@@ -21,6 +21,17 @@ pub(crate) enum Keep {
 /// Fewest lines of a paragraph on either side of a division.
 const MIN_LINES: usize = 2;
 
+/// What one round of setting a paragraph does in the place at the cursor.
+#[derive(Debug, Clone, Copy)]
+enum Round {
+    /// Sets all that is left (this many lines) here.
+    All(usize),
+    /// Sets this many lines here, the rest from the next place on.
+    Some(usize, Cursor),
+    /// Sets nothing here: the paragraph moves on to the next place.
+    None(Cursor),
+}
+
 /// Where a line is set: its page and its column there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Place {
@@ -210,43 +221,104 @@ impl<C: Fn(usize, f32) -> (f32, f32)> Lines<'_, C> {
         while !breaker.is_done() {
             pager.make_room(self.height);
             let cursor = Self::cursor(pager);
-            let counts = self.try_out(pager, breaker.clone(), cursor);
-            let Some(&here) = counts.first() else {
+            let Some(round) = self.round(pager, &breaker, cursor, keep) else {
                 return;
             };
-            if counts.len() == 1 {
-                self.set(pager, &mut breaker, here, placed);
-                return;
-            }
-            let fresh = cursor.at_top;
-            let next = self.next_place(pager, cursor);
-            if !fresh && (keep == Keep::Whole || here < MIN_LINES) {
-                Self::move_to(pager, next);
-                continue;
-            }
-            match self.lines_before_division(pager, &breaker, here, next, fresh) {
-                Some(lines) => {
+            match round {
+                Round::All(lines) => {
+                    self.set(pager, &mut breaker, lines, placed);
+                    return;
+                }
+                Round::Some(lines, next) => {
                     self.set(pager, &mut breaker, lines, placed);
                     Self::move_to(pager, next);
                 }
-                None => Self::move_to(pager, next),
+                Round::None(next) => Self::move_to(pager, next),
             }
         }
     }
 
-    /// How many of the `here` lines that fit in this place to set here so
-    /// that the rest does not end as one line alone in the next place
-    /// (`next`); `None`: none, move the paragraph on whole. A fresh page
-    /// always takes what fits, so the text moves on.
+    /// What one round of `paragraph` does at `cursor` (where a line fits):
+    /// `None` when nothing is left to set.
+    fn round(
+        &self,
+        pager: &Pager,
+        breaker: &LineBreaker,
+        cursor: Cursor,
+        keep: Keep,
+    ) -> Option<Round> {
+        let counts = self.try_out(pager, breaker.clone(), cursor);
+        let &here = counts.first()?;
+        if counts.len() == 1 {
+            return Some(Round::All(here));
+        }
+        let fresh = cursor.at_top;
+        let next = self.next_place(pager, cursor);
+        if !fresh && (keep == Keep::Whole || here < MIN_LINES) {
+            return Some(Round::None(next));
+        }
+        Some(
+            match self.lines_before_division(pager, breaker, cursor, here, next) {
+                Some(lines) => Round::Some(lines, next),
+                None => Round::None(next),
+            },
+        )
+    }
+
+    /// Whether the first paragraph of `text`, set `above` lower than the
+    /// pager's cursor, would start there rather than move on whole to the
+    /// next place. A section title uses it: it is never left alone at the
+    /// foot of a column because the widow rule moved its text on.
+    fn text_starts_below(&self, pager: &Pager, above: f32, text: &str, keep: Keep) -> bool {
+        let Some(first) = paragraphs(text).into_iter().next() else {
+            return true;
+        };
+        let cursor = Self::cursor(pager);
+        let below = Cursor {
+            y: cursor.y + above,
+            at_top: cursor.at_top && above <= 0.0,
+            ..cursor
+        };
+        let below = self.room_for_a_line(pager, below);
+        if below.page != cursor.page || self.place_of(below) != self.place_of(cursor) {
+            return false;
+        }
+        !matches!(
+            self.round(pager, &LineBreaker::new(first), below, keep),
+            Some(Round::None(_))
+        )
+    }
+
+    /// Moves the cursor on to the next place until a title `above` high
+    /// set there keeps the first lines of `text` below it in the same place
+    /// (at the top of a page it always does: the text cannot do better).
+    pub(crate) fn keep_title_with_text(
+        &self,
+        pager: &mut Pager,
+        above: f32,
+        text: &str,
+        keep: Keep,
+    ) {
+        while !pager.at_page_top() && !self.text_starts_below(pager, above, text, keep) {
+            let next = self.next_place(pager, Self::cursor(pager));
+            Self::move_to(pager, next);
+        }
+    }
+
+    /// How many of the `here` lines that fit in this place (at `cursor`) to
+    /// set here so that the rest does not end as one line alone in the next
+    /// place (`next`); `None`: none, move the paragraph on whole. A fresh
+    /// page always takes what fits, so the text moves on.
     fn lines_before_division(
         &self,
         pager: &Pager,
         breaker: &LineBreaker,
+        cursor: Cursor,
         here: usize,
         next: Cursor,
-        fresh: bool,
     ) -> Option<usize> {
-        let width = self.place_of(Self::cursor(pager)).width;
+        let fresh = cursor.at_top;
+        let width = self.place_of(cursor).width;
         let fewest = if fresh { 1 } else { MIN_LINES };
         for lines in (fewest..=here).rev() {
             let mut rest = breaker.clone();

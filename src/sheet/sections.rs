@@ -169,17 +169,30 @@ impl Section {
                 }
             }
         };
-        let together = title_lines as f32 * TITLE_LINE + first_lines as f32 * SECTION_LINE;
-        body.keep_together(pager, together);
-        // Where the column changes before they end (the notes beside the
-        // map go on under it), the title starts in the next column.
-        let page = pager.page();
-        while pager.y < pager.frame.bottom
-            && column(page, pager.y) != column(page, pager.y + together)
-        {
-            pager.y += 2.0;
+        let title_height = title_lines as f32 * TITLE_LINE;
+        let together = title_height + first_lines as f32 * SECTION_LINE;
+        // Every step only moves the cursor on; it settles within a few rounds.
+        let mut at = (pager.page(), pager.y);
+        loop {
+            body.keep_together(pager, together);
+            // Where the column changes before they end (the notes beside the
+            // map go on under it), the title starts in the next column.
+            let page = pager.page();
+            while pager.y < pager.frame.bottom
+                && column(page, pager.y) != column(page, pager.y + together)
+            {
+                pager.y += 2.0;
+            }
+            body.keep_together(pager, together);
+            // The text's own widow rule may still move its first paragraph
+            // on (the rest, rewrapped wider under the map, would be one line
+            // alone): then the title goes on with it, never alone.
+            body.keep_title_with_text(pager, title_height, text, self.keep);
+            if (pager.page(), pager.y) == at {
+                break;
+            }
+            at = (pager.page(), pager.y);
         }
-        body.keep_together(pager, together);
         let mut placed = title.flow(pager, self.title, Keep::TwoLines);
         placed.extend(body.flow(pager, text, self.keep));
         if self.emphasis == Emphasis::Warning {

@@ -63,8 +63,8 @@ mod tests {
         assert_eq!(plans.len(), 5);
         for entry in plans {
             let plan = entry.plan.as_ref().unwrap();
-            let record = find_client_record(dir.path(), &plan.client).unwrap();
-            assert!(record.is_some(), "no client record for {}", plan.client);
+            let record = find_client_record(dir.path(), plan.client()).unwrap();
+            assert!(record.is_some(), "no client record for {}", plan.client());
         }
     }
 

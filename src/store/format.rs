@@ -41,23 +41,37 @@ pub fn load_plan_stamped(path: &Path) -> Result<(Plan, FileStamp), FileError> {
 
 /// Parses plan file bytes; `path` only names the file in errors.
 pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, FileError> {
-    // Read the version first, so a newer file is refused with that reason
-    // rather than with whatever field it added.
-    let version: VersionProbe = parse_ron(bytes, path)?;
-    let found = version.format;
-    if found > FORMAT_VERSION {
-        return Err(FileError::new(
+    // One parse for a file that reads (parsing is most of opening a large
+    // library). Only when it does not is the version read on its own, so a
+    // newer file is refused with that reason rather than with whatever
+    // field it added; the outcome is the same as reading the version first.
+    let mut plan: Plan = match parse_ron(bytes, path) {
+        Ok(plan) => plan,
+        Err(error) => {
+            let version: VersionProbe = parse_ron(bytes, path)?;
+            return Err(newer_format(path, version.format).unwrap_or(error));
+        }
+    };
+    let found = plan.format;
+    if let Some(newer) = newer_format(path, found) {
+        return Err(newer);
+    }
+    migrate(&mut plan, found);
+    check_trigger_points(&plan, bytes, path)?;
+    Ok(plan)
+}
+
+/// The reason to refuse a file of format `found`, if it is newer than ours.
+fn newer_format(path: &Path, found: u32) -> Option<FileError> {
+    (found > FORMAT_VERSION).then(|| {
+        FileError::new(
             path,
             Problem::NewerFormat {
                 found,
                 supported: FORMAT_VERSION,
             },
-        ));
-    }
-    let mut plan: Plan = parse_ron(bytes, path)?;
-    migrate(&mut plan, found);
-    check_trigger_points(&plan, bytes, path)?;
-    Ok(plan)
+        )
+    })
 }
 
 /// A step's trigger point must be one of its muscle's (a hand-edited or

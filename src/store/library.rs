@@ -1,37 +1,82 @@
 //! The plans library: every plan file under a folder, newest first,
 //! grouped by client, searchable by client, muscle or technique.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
-
-use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Problem};
 use super::format::load_plan;
 use crate::model::{Muscle, Plan, Technique};
+use jiff::civil::Date;
 
-/// What the library needs of a plan, small enough to keep thousands.
-/// Serialisable for the library cache (see `library_cache`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A client's name and id as a plan gives them, with the lower-case forms
+/// that search and grouping use. One is shared (`Arc`) by all the plans of
+/// a client: at 100,000 plans four strings per plan were most of the
+/// library's memory.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(super) struct ClientNames {
+    pub(super) name: Box<str>,
+    pub(super) id: Box<str>,
+    /// The name in lower case: plans are grouped and searched by it.
+    key: Box<str>,
+    /// The id in lower case, for search.
+    id_key: Box<str>,
+}
+
+impl ClientNames {
+    pub(super) fn new(name: &str, id: &str) -> Self {
+        let name = name.trim();
+        ClientNames {
+            name: name.into(),
+            id: id.into(),
+            key: name.to_lowercase().into(),
+            id_key: id.to_lowercase().into(),
+        }
+    }
+}
+
+/// Hands out one shared `ClientNames` per distinct client.
+#[derive(Default)]
+pub(super) struct ClientTable {
+    shared: HashSet<Arc<ClientNames>>,
+}
+
+impl ClientTable {
+    /// The shared copy of `names` (this one when it is the first).
+    pub(super) fn share(&mut self, names: Arc<ClientNames>) -> Arc<ClientNames> {
+        match self.shared.get(&*names) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                self.shared.insert(Arc::clone(&names));
+                names
+            }
+        }
+    }
+
+    fn share_entry(&mut self, entry: &mut LibraryEntry) {
+        if let Ok(summary) = &mut entry.plan {
+            summary.client = self.share(Arc::clone(&summary.client));
+        }
+    }
+}
+
+/// What the library needs of a plan, small enough to keep 100,000.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanSummary {
-    pub client: String,
-    pub client_id: String,
+    /// Shared with the client's other plans.
+    pub(super) client: Arc<ClientNames>,
     pub date: Date,
     pub steps: usize,
     pub total_minutes: u32,
     pub session_minutes: u16,
     /// Bit `i` set: `Muscle::ALL[i]` is planned. Bits, not a list: no
-    /// allocation per plan at 10,000 plans.
-    muscle_bits: MuscleBits,
+    /// allocation per plan.
+    pub(super) muscle_bits: MuscleBits,
     /// Bit `i` set: `Technique::ALL[i]` is used.
-    technique_bits: u16,
-    /// The client name in lower case: plans are grouped and searched by it.
-    client_key: String,
-    /// The client id in lower case, for search.
-    id_key: String,
+    pub(super) technique_bits: u16,
 }
 
 impl PlanSummary {
@@ -45,17 +90,24 @@ impl PlanSummary {
             .iter()
             .fold(0, |bits, s| bits | 1 << s.technique.index());
         PlanSummary {
-            client: plan.client.name.trim().to_string(),
-            client_id: plan.client.id.clone(),
+            client: Arc::new(ClientNames::new(&plan.client.name, &plan.client.id)),
             date: plan.date,
             steps: plan.steps.len(),
             total_minutes: plan.total_minutes(),
             session_minutes: plan.session_minutes,
             muscle_bits,
             technique_bits,
-            client_key: plan.client.name.trim().to_lowercase(),
-            id_key: plan.client.id.to_lowercase(),
         }
+    }
+
+    /// The client's name, trimmed.
+    pub fn client(&self) -> &str {
+        &self.client.name
+    }
+
+    /// The client's id.
+    pub fn client_id(&self) -> &str {
+        &self.client.id
     }
 
     /// The muscles planned, in `Muscle::ALL` order, each once.
@@ -84,8 +136,8 @@ impl PlanSummary {
 
     fn matches_words(&self, words: &[QueryWord]) -> bool {
         words.iter().all(|word| {
-            self.client_key.contains(word.text.as_str())
-                || self.id_key.contains(word.text.as_str())
+            self.client.key.contains(word.text.as_str())
+                || self.client.id_key.contains(word.text.as_str())
                 || self.muscle_bits & word.muscle_bits != 0
                 || self.technique_bits & word.technique_bits != 0
         })
@@ -96,8 +148,9 @@ impl PlanSummary {
 pub struct LibraryEntry {
     pub path: PathBuf,
     pub modified: Option<SystemTime>,
-    /// The plan's summary, or why the file could not be read.
-    pub plan: Result<PlanSummary, FileError>,
+    /// The plan's summary, or why the file could not be read (boxed: few
+    /// files are unreadable, and every entry would be as large as the error).
+    pub plan: Result<PlanSummary, Box<FileError>>,
 }
 
 impl LibraryEntry {
@@ -132,6 +185,47 @@ pub struct Library {
     /// Changes whenever the entries do, so views can keep what they derived
     /// from them (the grouped rows) until then. Unique across libraries.
     generation: u64,
+    /// Who each entry's client is, by number: kept with the entries.
+    clients: ClientIndex,
+}
+
+/// Each entry's client as a number (`NO_CLIENT` for an unreadable file),
+/// and for each number the names and the group (clients are grouped by
+/// name without case). A search then matches a client's names once, not
+/// once per plan, and groups plans without hashing a name per plan.
+#[derive(Debug, Default)]
+struct ClientIndex {
+    of_entry: Vec<u32>,
+    names: Vec<Arc<ClientNames>>,
+    group: Vec<u32>,
+}
+
+const NO_CLIENT: u32 = u32::MAX;
+
+impl ClientIndex {
+    fn of(entries: &[LibraryEntry]) -> Self {
+        let mut number: HashMap<*const ClientNames, u32> = HashMap::new();
+        let mut group_of_key: HashMap<&str, u32> = HashMap::new();
+        let mut index = ClientIndex::default();
+        for entry in entries {
+            let Ok(summary) = &entry.plan else {
+                index.of_entry.push(NO_CLIENT);
+                continue;
+            };
+            let next = u32::try_from(index.names.len()).unwrap_or(NO_CLIENT);
+            let client = *number
+                .entry(Arc::as_ptr(&summary.client))
+                .or_insert_with(|| {
+                    let groups = u32::try_from(group_of_key.len()).unwrap_or(NO_CLIENT);
+                    let group = *group_of_key.entry(&summary.client.key).or_insert(groups);
+                    index.names.push(Arc::clone(&summary.client));
+                    index.group.push(group);
+                    next
+                });
+            index.of_entry.push(client);
+        }
+        index
+    }
 }
 
 /// Source of library generations: a fresh scan never reuses an old number.
@@ -151,7 +245,8 @@ impl Library {
             Err(e) => return Err(FileError::new(root, Problem::Read(e))),
             Ok(paths) => paths,
         };
-        Ok(Library::from_entries(root, read_entries(paths)))
+        let read = read_entries(paths, &mut ClientTable::default());
+        Ok(Library::from_entries(root, read))
     }
 
     /// A library of these entries, sorted newest first.
@@ -160,6 +255,7 @@ impl Library {
             root: root.to_path_buf(),
             entries,
             generation: next_generation(),
+            clients: ClientIndex::default(),
         };
         library.sort();
         library
@@ -179,6 +275,7 @@ impl Library {
                 .then_with(|| b.modified.cmp(&a.modified))
                 .then_with(|| a.path.cmp(&b.path))
         });
+        self.clients = ClientIndex::of(&self.entries);
     }
 
     /// Plans matching `query` (all entries for an empty query), newest first.
@@ -202,7 +299,7 @@ impl Library {
                 let client = plans
                     .first()
                     .and_then(|e| e.plan.as_ref().ok())
-                    .map_or("", |p| p.client.as_str());
+                    .map_or("", PlanSummary::client);
                 ClientGroup { client, plans }
             })
             .collect()
@@ -213,22 +310,70 @@ impl Library {
     /// Every group is non-empty; the first plan names the client.
     pub fn group_indices(&self, query: &str) -> Vec<Vec<usize>> {
         let words = query_words(query);
+        let index = &self.clients;
+        if index.of_entry.len() != self.entries.len() || words.len() >= 64 {
+            return self.group_indices_per_plan(&words);
+        }
+        let all_words = (1u64 << words.len()) - 1;
+        // Per client number: which words its names contain (worked out
+        // when first needed).
+        let mut named: Vec<Option<u64>> = vec![None; index.names.len()];
+        let mut group_at: Vec<Option<usize>> = vec![None; index.names.len()];
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut unreadable = Vec::new();
+        for (at, (entry, &client)) in self.entries.iter().zip(&index.of_entry).enumerate() {
+            let (Ok(summary), Some(slot)) = (&entry.plan, named.get_mut(client as usize)) else {
+                unreadable.push(at);
+                continue;
+            };
+            let by_name = *slot.get_or_insert_with(|| {
+                let names = &index.names[client as usize];
+                words_matching(&words, |w| {
+                    names.key.contains(w.text.as_str()) || names.id_key.contains(w.text.as_str())
+                })
+            });
+            let by_plan = words_matching(&words, |w| {
+                summary.muscle_bits & w.muscle_bits != 0
+                    || summary.technique_bits & w.technique_bits != 0
+            });
+            if by_name | by_plan != all_words {
+                continue;
+            }
+            let group = index.group[client as usize] as usize;
+            match group_at.get_mut(group) {
+                Some(Some(slot)) => groups[*slot].push(at),
+                Some(slot) => {
+                    *slot = Some(groups.len());
+                    groups.push(vec![at]);
+                }
+                None => {}
+            }
+        }
+        if !unreadable.is_empty() {
+            groups.push(unreadable);
+        }
+        groups
+    }
+
+    /// `group_indices` matching and grouping plan by plan (when the
+    /// client numbers are not at hand, or for a query of 64 words or more).
+    fn group_indices_per_plan(&self, words: &[QueryWord]) -> Vec<Vec<usize>> {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut unreadable = Vec::new();
         for (at, entry) in self.entries.iter().enumerate() {
             let summary = match &entry.plan {
-                Ok(summary) if summary.matches_words(&words) => summary,
+                Ok(summary) if summary.matches_words(words) => summary,
                 Ok(_) => continue,
                 Err(_) => {
                     unreadable.push(at);
                     continue;
                 }
             };
-            match index.get(summary.client_key.as_str()) {
+            match index.get(&*summary.client.key) {
                 Some(&group) => groups[group].push(at),
                 None => {
-                    index.insert(&summary.client_key, groups.len());
+                    index.insert(&summary.client.key, groups.len());
                     groups.push(vec![at]);
                 }
             }
@@ -274,6 +419,15 @@ struct QueryWord {
     technique_bits: u16,
 }
 
+/// Bit `i` set: word `i` passes `test`.
+fn words_matching(words: &[QueryWord], test: impl Fn(&QueryWord) -> bool) -> u64 {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| test(w))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
 fn query_words(query: &str) -> Vec<QueryWord> {
     query
         .split_whitespace()
@@ -301,18 +455,30 @@ fn query_words(query: &str) -> Vec<QueryWord> {
 }
 
 /// One bit per muscle of `Muscle::ALL`.
-type MuscleBits = u32;
+pub(super) type MuscleBits = u32;
 const _: () = assert!(Muscle::ALL.len() <= MuscleBits::BITS as usize);
 
-/// Reads the files on every core: parsing, not the disk, is the slow part.
-pub(super) fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
+/// Reads the files on every core (parsing, not the disk, is the slow part),
+/// the plans of one client sharing their names (`clients`).
+pub(super) fn read_entries(paths: Vec<PathBuf>, clients: &mut ClientTable) -> Vec<LibraryEntry> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = paths.len().div_ceil(threads).max(64);
     std::thread::scope(|scope| {
         let workers: Vec<_> = paths
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().cloned().map(read_entry).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    // Shared as they are read, so the names of one client's
+                    // plans do not pile up before the end.
+                    let mut local = ClientTable::default();
+                    let mut read = Vec::with_capacity(part.len());
+                    for path in part {
+                        let mut entry = read_entry(path.clone());
+                        local.share_entry(&mut entry);
+                        read.push(entry);
+                    }
+                    read
+                })
             })
             .collect();
         let mut entries = Vec::with_capacity(paths.len());
@@ -324,13 +490,18 @@ pub(super) fn read_entries(paths: Vec<PathBuf>) -> Vec<LibraryEntry> {
                 Err(_) => entries.extend(part.iter().cloned().map(read_entry)),
             }
         }
+        for entry in &mut entries {
+            clients.share_entry(entry);
+        }
         entries
     })
 }
 
 fn read_entry(path: PathBuf) -> LibraryEntry {
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-    let plan = load_plan(&path).map(|plan| PlanSummary::of(&plan));
+    let plan = load_plan(&path)
+        .map(|plan| PlanSummary::of(&plan))
+        .map_err(Box::new);
     LibraryEntry {
         path,
         modified,
@@ -396,4 +567,94 @@ fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> s
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Pressure, Side, Step};
+
+    fn entry(n: usize, client: &str, id: &str) -> LibraryEntry {
+        let mut plan = Plan::new(jiff::civil::date(2026, 1, 1 + (n % 28) as i8));
+        plan.client.name = client.to_owned();
+        plan.client.id = id.to_owned();
+        plan.steps = vec![Step::new(
+            Muscle::ALL[n % Muscle::ALL.len()],
+            Side::Left,
+            Technique::ALL[n % Technique::ALL.len()],
+            Pressure::MEDIUM,
+        )];
+        let mut summary = PlanSummary::of(&plan);
+        if n.is_multiple_of(2) {
+            // Some plans share their client's names, as a scan makes them.
+            summary.client = Arc::new(ClientNames::new(client, id));
+        }
+        LibraryEntry {
+            path: PathBuf::from(format!("/plans/{n}.ron")),
+            modified: None,
+            plan: Ok(summary),
+        }
+    }
+
+    /// Search by client number gives what matching plan by plan gives.
+    #[test]
+    fn grouping_by_client_number_is_grouping_plan_by_plan() {
+        let clients = [
+            ("Anna Berg", "AB-1"),
+            ("anna berg", "AB-1"),
+            ("Anna Berg", "AB-2"),
+            ("Bo Chen", "BC-7"),
+            ("Carla Diaz", ""),
+        ];
+        let mut entries: Vec<LibraryEntry> = (0..60)
+            .map(|n| {
+                let (client, id) = clients[n * 7 % clients.len()];
+                entry(n, client, id)
+            })
+            .collect();
+        entries.push(LibraryEntry {
+            path: PathBuf::from("/plans/broken.ron"),
+            modified: None,
+            plan: Err(Box::new(FileError::new(
+                "/plans/broken.ron",
+                Problem::NotUtf8,
+            ))),
+        });
+        let library = Library::from_entries(Path::new("/plans"), entries);
+        for query in [
+            "",
+            "anna",
+            "ANNA b",
+            "ab-2",
+            "bc",
+            "gluteus",
+            "swedish anna",
+            "deep bo",
+            "zzz",
+            "a b c",
+        ] {
+            let words = query_words(query);
+            assert_eq!(
+                library.group_indices(query),
+                library.group_indices_per_plan(&words),
+                "{query:?}"
+            );
+        }
+        assert_eq!(
+            library.group_indices("").len(),
+            4,
+            "3 names and the broken file"
+        );
+    }
+
+    #[test]
+    fn plans_of_one_client_share_their_names() {
+        let mut clients = ClientTable::default();
+        let first = clients.share(Arc::new(ClientNames::new(" Anna Berg ", "AB-1")));
+        let again = clients.share(Arc::new(ClientNames::new("Anna Berg", "AB-1")));
+        let other = clients.share(Arc::new(ClientNames::new("Anna Berg", "AB-2")));
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_eq!(&*first.key, "anna berg");
+    }
 }

@@ -6,34 +6,49 @@
 //! synced or shared one), and holds nothing that is not in the plans: a
 //! missing, corrupt or stale cache is rebuilt without a word to the user.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Location, Problem};
-use super::library::{Library, LibraryEntry, PlanSummary, plan_files_under, read_entries};
+use super::library::{
+    ClientNames, ClientTable, Library, LibraryEntry, MuscleBits, PlanSummary, plan_files_under,
+    read_entries,
+};
 use super::locations::{cache_dir, create_private_dir};
 use super::save::write_file_atomically;
 
 /// Starts every cache file; the last byte is the layout version. Bump it when
 /// `CacheFile` or `PlanSummary` change shape or meaning.
-const MAGIC: &[u8; 8] = b"MPLIBC\x00\x04";
+const MAGIC: &[u8; 8] = b"MPLIBC\x00\x05";
 
 /// A file modified this close to (or after) the scan that cached it may have
 /// changed again within the same timestamp tick: it is read again, not trusted.
 const RACY_MARGIN: Duration = Duration::from_secs(2);
 
+/// The cache as stored. Its text borrows from the bytes read (`Cow`), so
+/// opening a library of 100,000 plans allocates no string per file.
 #[derive(Debug, Serialize, Deserialize)]
-struct CacheFile {
+struct CacheFile<'a> {
     /// The program that wrote it: another version may summarise differently.
-    app_version: String,
+    #[serde(borrow)]
+    app_version: Cow<'a, str>,
     /// The canonical plans folder, against a name clash of cache files.
-    root: String,
+    #[serde(borrow)]
+    root: Cow<'a, str>,
     /// When the scan that wrote it started.
     scanned_at: FileTime,
-    entries: Vec<CachedEntry>,
+    /// Each client once, as (name, id); entries refer to them by position.
+    #[serde(borrow)]
+    clients: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Sorted by path, to be found by binary search.
+    #[serde(borrow)]
+    entries: Vec<CachedEntry<'a>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,9 +72,10 @@ impl FileTime {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct CachedEntry {
+struct CachedEntry<'a> {
     /// Relative to the plans folder, `/`-separated.
-    path: String,
+    #[serde(borrow)]
+    path: Cow<'a, str>,
     len: u64,
     modified: FileTime,
     outcome: Outcome,
@@ -67,17 +83,30 @@ struct CachedEntry {
 
 #[derive(Debug, Serialize, Deserialize)]
 enum Outcome {
-    Plan(PlanSummary),
+    Plan(CachedSummary),
     Unreadable {
         location: Option<(usize, usize)>,
         problem: CachedProblem,
     },
 }
 
+/// A `PlanSummary` as stored: the client by its place in `clients`, the
+/// date as numbers (parsing 100,000 dates from text would be slower).
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedSummary {
+    client: u32,
+    date: (i16, i8, i8),
+    steps: u32,
+    total_minutes: u32,
+    session_minutes: u16,
+    muscle_bits: MuscleBits,
+    technique_bits: u16,
+}
+
 /// The reasons a file cannot be read that depend only on its content, so
 /// they hold as long as size and time do. Others (permissions, I/O) are
 /// checked again on every scan.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum CachedProblem {
     TooLarge { size: u64, limit: u64 },
     NotUtf8,
@@ -114,10 +143,9 @@ impl CachedProblem {
     }
 }
 
-/// A plan file as the folder walk found it.
-struct Found {
-    path: PathBuf,
-    relative: Option<String>,
+/// What a `stat` of a plan file found.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stat {
     len: u64,
     modified: Option<SystemTime>,
 }
@@ -135,71 +163,72 @@ impl Library {
             Ok(paths) => paths,
         };
         let canonical_root = canonical_name(root);
-        let old = read_cache(cache, &canonical_root);
+        let bytes = std::fs::read(cache);
+        let old = match &bytes {
+            Ok(bytes) => decode_cache(cache, bytes, &canonical_root),
+            Err(e) => {
+                log::debug!("library cache {}: {e}; building it", cache.display());
+                None
+            }
+        };
+        let stats = stat_all(&paths);
+
+        let mut clients = ClientTable::default();
         let mut changed = old.is_none();
-        let (old_scan, cached) = match old {
-            Some(file) => (Some(file.scanned_at), file.entries),
-            None => (None, Vec::new()),
-        };
-
-        // Which cached entry, if any, still describes each file. The index
-        // borrows the cached paths: a map owning the entries would cost a
-        // few more megabytes at 10,000 plans.
-        let found: Vec<Found> = paths.into_iter().map(|p| stat(root, p)).collect();
-        let hits: Vec<Option<usize>> = {
-            let index: HashMap<&str, usize> = cached
-                .iter()
-                .enumerate()
-                .map(|(at, c)| (c.path.as_str(), at))
-                .collect();
-            found
-                .iter()
-                .map(|f| {
-                    let at = *index.get(f.relative.as_deref()?)?;
-                    trusted(&cached[at], f, old_scan).then_some(at)
-                })
-                .collect()
-        };
-        let used = hits.iter().flatten().count();
-        // Files gone (fewer used than cached) or new or changed (not hits).
-        changed |= used != cached.len() || used != found.len();
-
-        let mut cached: Vec<Option<CachedEntry>> = cached.into_iter().map(Some).collect();
-        let mut entries = Vec::with_capacity(found.len());
-        // What the walk found of each hit, kept only to write the cache.
-        let mut hit_found = Vec::new();
+        let mut entries = Vec::with_capacity(paths.len());
+        // The size and time of each entry, in the order of `entries`, to
+        // write the cache; and the files the cache cannot vouch for.
+        let mut entry_stats = Vec::with_capacity(paths.len());
         let mut stale = Vec::new();
-        for (found, hit) in found.into_iter().zip(hits) {
-            match hit.and_then(|at| cached.get_mut(at)?.take()) {
-                Some(hit) => {
-                    entries.push(restore(&found, hit));
-                    if changed {
-                        hit_found.push(found);
+        let mut stale_stats = Vec::new();
+        match &old {
+            Some(file) => {
+                let shared: Vec<Arc<ClientNames>> = file
+                    .clients
+                    .iter()
+                    .map(|(name, id)| clients.share(Arc::new(ClientNames::new(name, id))))
+                    .collect();
+                let mut used = 0;
+                for (path, stat) in paths.into_iter().zip(stats) {
+                    let hit = relative_name(root, &path)
+                        .and_then(|name| file.find(&name))
+                        .filter(|c| trusted(c, stat, file.scanned_at))
+                        .and_then(|c| restore(&path, stat, c, &shared));
+                    match hit {
+                        Some(entry) => {
+                            used += 1;
+                            entries.push(entry);
+                            entry_stats.push(stat);
+                        }
+                        None => {
+                            stale.push(path);
+                            stale_stats.push(stat);
+                        }
                     }
                 }
-                None => stale.push(found),
+                // Files gone (fewer used than cached) or new or changed.
+                changed |= used != file.entries.len() || !stale.is_empty();
+            }
+            None => {
+                stale = paths;
+                stale_stats = stats;
             }
         }
-        drop(cached);
+        drop(old);
+        drop(bytes);
 
-        let stale_paths: Vec<PathBuf> = stale.iter().map(|f| f.path.clone()).collect();
-        let read = read_entries(stale_paths);
+        entries.extend(read_entries(stale, &mut clients));
+        entry_stats.extend(stale_stats);
         if changed && let Some(scanned_at) = FileTime::of(scanned_at) {
-            let pairs = hit_found
-                .iter()
-                .zip(&entries)
-                .chain(stale.iter().zip(&read));
             write_cache(
                 cache,
-                &CacheFile {
-                    app_version: env!("CARGO_PKG_VERSION").to_string(),
-                    root: canonical_root,
-                    scanned_at,
-                    entries: pairs.filter_map(|(f, e)| to_cache(f, e)).collect(),
-                },
+                &canonical_root,
+                scanned_at,
+                root,
+                &entries,
+                &entry_stats,
             );
         }
-        entries.extend(read);
         Ok(Library::from_entries(root, entries))
     }
 
@@ -210,6 +239,17 @@ impl Library {
             Some(cache) => Library::scan_with_cache(root, &cache),
             None => Library::scan(root),
         }
+    }
+}
+
+impl CacheFile<'_> {
+    /// The entry of the file `name` (relative, `/`-separated).
+    fn find(&self, name: &str) -> Option<&CachedEntry<'_>> {
+        let at = self
+            .entries
+            .binary_search_by(|e| e.path.as_ref().cmp(name))
+            .ok()?;
+        self.entries.get(at)
     }
 }
 
@@ -238,26 +278,55 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-fn stat(root: &Path, path: PathBuf) -> Found {
-    let metadata = std::fs::metadata(&path).ok();
-    // Only UTF-8 paths are cached (serde keeps paths as text); others are
-    // read on every scan, which is correct, just slower.
-    let relative = path.strip_prefix(root).ok().and_then(|r| {
-        let parts: Option<Vec<&str>> = r.components().map(|c| c.as_os_str().to_str()).collect();
-        parts.map(|p| p.join("/"))
-    });
-    Found {
-        path,
-        relative,
-        len: metadata.as_ref().map_or(0, std::fs::Metadata::len),
-        modified: metadata.and_then(|m| m.modified().ok()),
+/// The size and time of every file, on every core: at 100,000 files the
+/// `stat` calls are most of opening a library whose cache is warm.
+fn stat_all(paths: &[PathBuf]) -> Vec<Stat> {
+    let stat = |path: &PathBuf| {
+        std::fs::metadata(path).map_or(Stat::default(), |m| Stat {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = paths.len().div_ceil(threads).max(1024);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(stat).collect::<Vec<_>>()))
+            .collect();
+        let mut stats = Vec::with_capacity(paths.len());
+        for (worker, part) in workers.into_iter().zip(paths.chunks(chunk)) {
+            match worker.join() {
+                Ok(found) => stats.extend(found),
+                // `metadata` does not panic; should a worker anyway, its
+                // share is done here.
+                Err(_) => stats.extend(part.iter().map(stat)),
+            }
+        }
+        stats
+    })
+}
+
+/// The file's path relative to `root`, `/`-separated, borrowed from `path`
+/// where the system's separator is `/`. Only UTF-8 paths are cached (the
+/// cache keeps paths as text); others are read on every scan, which is
+/// correct, just slower.
+fn relative_name<'p>(root: &Path, path: &'p Path) -> Option<Cow<'p, str>> {
+    let relative = path.strip_prefix(root).ok()?;
+    if std::path::MAIN_SEPARATOR == '/' {
+        return relative.to_str().map(Cow::Borrowed);
     }
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
+    parts.map(|p| Cow::Owned(p.join("/")))
 }
 
 /// The cached entry still describes the file, and the file was not changed
 /// so close to that scan that a change could hide in the same timestamp.
-fn trusted(cached: &CachedEntry, found: &Found, scanned_at: Option<FileTime>) -> bool {
-    let (Some(modified), Some(scanned_at)) = (found.modified, scanned_at) else {
+fn trusted(cached: &CachedEntry<'_>, found: Stat, scanned_at: FileTime) -> bool {
+    let Some(modified) = found.modified else {
         return false;
     };
     cached.len == found.len
@@ -265,48 +334,90 @@ fn trusted(cached: &CachedEntry, found: &Found, scanned_at: Option<FileTime>) ->
         && modified + RACY_MARGIN <= scanned_at.to_system_time()
 }
 
-fn restore(found: &Found, cached: CachedEntry) -> LibraryEntry {
-    let plan = match cached.outcome {
-        Outcome::Plan(summary) => Ok(summary),
-        Outcome::Unreadable { location, problem } => Err(FileError {
-            path: found.path.clone(),
+/// The library entry of a cached file; `None` when the cache does not hold
+/// together (a client or date out of range): the file is then read.
+fn restore(
+    path: &Path,
+    found: Stat,
+    cached: &CachedEntry<'_>,
+    clients: &[Arc<ClientNames>],
+) -> Option<LibraryEntry> {
+    let plan = match &cached.outcome {
+        Outcome::Plan(summary) => {
+            let (year, month, day) = summary.date;
+            Ok(PlanSummary {
+                client: Arc::clone(clients.get(usize::try_from(summary.client).ok()?)?),
+                date: Date::new(year, month, day).ok()?,
+                steps: usize::try_from(summary.steps).ok()?,
+                total_minutes: summary.total_minutes,
+                session_minutes: summary.session_minutes,
+                muscle_bits: summary.muscle_bits,
+                technique_bits: summary.technique_bits,
+            })
+        }
+        Outcome::Unreadable { location, problem } => Err(Box::new(FileError {
+            path: path.to_path_buf(),
             location: location.map(|(line, col)| Location { line, col }),
-            problem: problem.into_problem(),
-        }),
+            problem: problem.clone().into_problem(),
+        })),
     };
-    LibraryEntry {
-        path: found.path.clone(),
+    Some(LibraryEntry {
+        path: path.to_path_buf(),
         modified: found.modified,
         plan,
-    }
+    })
 }
 
-/// What to remember of a freshly read file, if it can be remembered.
-fn to_cache(found: &Found, entry: &LibraryEntry) -> Option<CachedEntry> {
+/// What to remember of an entry, if it can be remembered; `clients` gives
+/// each client's place in the stored list.
+fn to_cache<'e>(
+    root: &Path,
+    entry: &'e LibraryEntry,
+    found: Stat,
+    clients: &mut HashMap<*const ClientNames, u32>,
+    client_list: &mut Vec<(Cow<'e, str>, Cow<'e, str>)>,
+) -> Option<CachedEntry<'e>> {
     let outcome = match &entry.plan {
-        Ok(summary) => Outcome::Plan(summary.clone()),
+        Ok(summary) => {
+            let next = u32::try_from(client_list.len()).ok()?;
+            let client = *clients
+                .entry(Arc::as_ptr(&summary.client))
+                .or_insert_with(|| {
+                    client_list.push((
+                        Cow::Borrowed(&*summary.client.name),
+                        Cow::Borrowed(&*summary.client.id),
+                    ));
+                    next
+                });
+            Outcome::Plan(CachedSummary {
+                client,
+                date: (
+                    summary.date.year(),
+                    summary.date.month(),
+                    summary.date.day(),
+                ),
+                steps: u32::try_from(summary.steps).ok()?,
+                total_minutes: summary.total_minutes,
+                session_minutes: summary.session_minutes,
+                muscle_bits: summary.muscle_bits,
+                technique_bits: summary.technique_bits,
+            })
+        }
         Err(error) => Outcome::Unreadable {
             location: error.location.map(|l| (l.line, l.col)),
             problem: CachedProblem::of(&error.problem)?,
         },
     };
     Some(CachedEntry {
-        path: found.relative.clone()?,
+        path: relative_name(root, &entry.path)?,
         len: found.len,
         modified: FileTime::of(found.modified?)?,
         outcome,
     })
 }
 
-/// The cache, if it is there, whole, of this version and of this folder.
-fn read_cache(cache: &Path, canonical_root: &str) -> Option<CacheFile> {
-    let bytes = match std::fs::read(cache) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            log::debug!("library cache {}: {e}; building it", cache.display());
-            return None;
-        }
-    };
+/// The cache, if it is whole, of this version and of this folder.
+fn decode_cache<'b>(cache: &Path, bytes: &'b [u8], canonical_root: &str) -> Option<CacheFile<'b>> {
     let Some(body) = bytes.strip_prefix(MAGIC) else {
         log::debug!(
             "library cache {}: not a cache of this layout; rebuilding it",
@@ -314,7 +425,7 @@ fn read_cache(cache: &Path, canonical_root: &str) -> Option<CacheFile> {
         );
         return None;
     };
-    let file: CacheFile = match postcard::from_bytes(body) {
+    let file: CacheFile<'b> = match postcard::from_bytes(body) {
         Ok(file) => file,
         Err(e) => {
             log::debug!("library cache {}: {e}; rebuilding it", cache.display());
@@ -331,11 +442,33 @@ fn read_cache(cache: &Path, canonical_root: &str) -> Option<CacheFile> {
     Some(file)
 }
 
-/// Writes the cache atomically and private to the user (it names clients);
-/// a failure only costs speed next time.
-fn write_cache(cache: &Path, file: &CacheFile) {
-    let mut bytes = MAGIC.to_vec();
-    let bytes = match postcard::to_extend(file, std::mem::take(&mut bytes)) {
+/// Writes the cache of these entries (with their sizes and times)
+/// atomically and private to the user (it names clients); a failure only
+/// costs speed next time.
+fn write_cache(
+    cache: &Path,
+    canonical_root: &str,
+    scanned_at: FileTime,
+    root: &Path,
+    entries: &[LibraryEntry],
+    stats: &[Stat],
+) {
+    let mut clients = HashMap::new();
+    let mut client_list = Vec::new();
+    let mut cached: Vec<CachedEntry<'_>> = entries
+        .iter()
+        .zip(stats)
+        .filter_map(|(entry, &stat)| to_cache(root, entry, stat, &mut clients, &mut client_list))
+        .collect();
+    cached.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    let file = CacheFile {
+        app_version: Cow::Borrowed(env!("CARGO_PKG_VERSION")),
+        root: Cow::Borrowed(canonical_root),
+        scanned_at,
+        clients: client_list,
+        entries: cached,
+    };
+    let bytes = match postcard::to_extend(&file, MAGIC.to_vec()) {
         Ok(bytes) => bytes,
         Err(e) => {
             log::debug!("library cache {}: {e}; not written", cache.display());

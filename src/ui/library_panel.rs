@@ -148,7 +148,7 @@ pub fn library_panel(ui: &mut Ui, view: &LibraryView<'_>) -> Vec<Action> {
                             .entries
                             .get(first)
                             .and_then(|e| e.plan.as_ref().ok())
-                            .map_or("Unreadable files", |p| p.client.as_str());
+                            .map_or("Unreadable files", crate::store::PlanSummary::client);
                         ui.label(RichText::new(format!("{name}  ({count})")).strong());
                     }
                     Row::Plan(at) => {
