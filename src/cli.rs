@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::course::HomeCare;
 use crate::model::Severity;
 use crate::referral::{self, BodyChart, ReferralPatterns};
 use crate::screening::screen;
-use crate::sheet::{Paper, SheetError, SheetOptions, render_sheet};
+use crate::sheet::{HandoutOptions, Paper, SheetError, SheetOptions, render_handout, render_sheet};
 use crate::store::{self, FileError, Library};
 
 #[derive(Debug, Parser)]
@@ -76,6 +77,20 @@ pub enum Command {
         #[arg(long)]
         record: bool,
     },
+    /// Write the client's home-care handout for a plan as PDF: an exercise
+    /// or stretch for each muscle worked, heat and massage-gun advice, the
+    /// plan's self-care text. What the client's conditions rule out is left
+    /// out; each such note is printed for the therapist.
+    Handout {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Paper size: a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: Paper,
+    },
     /// Rank the muscles whose referred pain explains the plan's pain drawing:
     /// rank, muscle, side, score, reason, one a line.
     Suggest {
@@ -136,6 +151,11 @@ pub fn run_command(
         } => check(paths, plans_dir, *deny_warnings, out),
         Command::List { client } => list(plans_dir, client.as_deref().unwrap_or(""), out),
         Command::Suggest { plan, after } => suggest(plan, *after, out),
+        Command::Handout {
+            plan,
+            output,
+            paper,
+        } => handout(plan, plans_dir, output, *paper, out),
         Command::Sheet {
             plan,
             output,
@@ -361,6 +381,36 @@ fn sheet(
         source,
     })?;
     store::write_file_atomically(output, &pdf)?;
+    writeln!(out, "{}", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn handout(
+    plan_path: &Path,
+    plans_dir: &Path,
+    output: &Path,
+    paper: Paper,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let plan = store::load_plan(plan_path)?;
+    let client = store::client_record_for_plan_file(plan_path, plans_dir, &plan.client.name)?;
+    let home_care = HomeCare::try_builtin().map_err(|e| CliError::Builtin(e.to_string()))?;
+    let care = home_care.for_plan(&plan, client.as_ref());
+    let options = HandoutOptions {
+        paper,
+        file_name: plan_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let pdf = render_handout(&plan, &care, &options).map_err(|source| CliError::Sheet {
+        plan: plan_path.to_path_buf(),
+        source,
+    })?;
+    store::write_file_atomically(output, &pdf)?;
+    for omission in &care.omissions {
+        writeln!(out, "{}: note: {}", plan_path.display(), omission.text())?;
+    }
     writeln!(out, "{}", output.display())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -343,11 +343,8 @@ fn the_handout_names_each_muscle_once_with_its_exercise_and_the_advice() {
             "Half-kneeling hip flexor stretch"
         ]
     );
-    assert_eq!(care.items[0].for_text(), "Quadratus lumborum (both sides)");
-    assert_eq!(
-        care.items[3].for_text(),
-        "Psoas major (right), Iliacus (right)"
-    );
+    assert_eq!(care.items[0].for_text(), "Quadratus lumborum, both sides");
+    assert_eq!(care.items[3].for_text(), "Right psoas major; Right iliacus");
     assert!(care.heat.is_some());
     assert!(
         care.massage_gun

@@ -314,6 +314,7 @@ fn every_shortcut_does_its_command() {
             Command::Save => p.message().starts_with("Saved maria-keller-2026-11-18.ron"),
             Command::SaveAs => prompt("Save plan as"),
             Command::Print => p.message().contains("The plan sheet is saved in"),
+            Command::Handout => p.message().contains("The home-care handout is saved in"),
             Command::ExportPdf => prompt("Export plan sheet as PDF"),
             Command::Undo => p.message() == "Nothing to undo",
             Command::Redo => p.message() == "Nothing to redo",

@@ -74,20 +74,13 @@ pub struct HomeCareItem {
 }
 
 impl HomeCareItem {
-    /// "Quadratus lumborum (right), gluteus medius (both sides)".
+    /// "Right quadratus lumborum; Gluteus medius, both sides".
     pub fn for_text(&self) -> String {
         self.for_muscles
             .iter()
-            .map(|(m, s)| {
-                let side = match s {
-                    Side::Left => "left",
-                    Side::Right => "right",
-                    Side::Both => "both sides",
-                };
-                format!("{} ({side})", m.name())
-            })
+            .map(|(m, s)| m.label_with_side(*s))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join("; ")
     }
 }
 
@@ -102,6 +95,23 @@ pub struct Omission {
     /// The exercise given instead, if any.
     pub instead: Option<String>,
     pub note: String,
+}
+
+impl Omission {
+    /// "Piriformis: Figure-four stretch left out, Buttock squeeze instead.
+    /// Hip precautions ...": for the therapist.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        if let (Some(muscle), Some(left_out)) = (self.muscle, &self.left_out) {
+            text.push_str(&format!("{}: {left_out} left out", muscle.name()));
+            match &self.instead {
+                Some(instead) => text.push_str(&format!(", {instead} instead. ")),
+                None => text.push_str(", no other exercise fits. "),
+            }
+        }
+        text.push_str(&self.note);
+        text
+    }
 }
 
 /// What the handout for one plan says.

@@ -13,6 +13,7 @@ pub enum Command {
     NewSessionFromThis,
     RunSession,
     Print,
+    Handout,
     PrintDirect,
     ExportPdf,
     ChoosePlansFolder,
@@ -44,6 +45,7 @@ impl Command {
             Command::NewSessionFromThis => "Plan the next session",
             Command::RunSession => "Run the session",
             Command::Print => "Print…",
+            Command::Handout => "Home-care handout…",
             Command::PrintDirect => "Print on the default printer",
             Command::ExportPdf => "Export PDF…",
             Command::ChoosePlansFolder => "Choose plans folder…",
@@ -74,6 +76,9 @@ impl Command {
                 "Session mode: the steps one after another, large, with a countdown; the record is kept in the plan"
             }
             Command::Print => "Write the plan sheet as PDF and open it for printing",
+            Command::Handout => {
+                "The client's home-care handout: an exercise or stretch for each muscle worked, heat and massage-gun advice and your self-care text, as PDF to print or give; exercises the client's conditions rule out are left out"
+            }
             Command::PrintDirect => "Send the plan sheet straight to the printer (CUPS lp)",
             Command::ExportPdf => "Save the plan sheet as a PDF file you choose",
             Command::ChoosePlansFolder => "The folder the library lists and new plans are saved in",

@@ -81,6 +81,9 @@ pub struct Planner {
     error: Option<String>,
     /// A folder the message is about, offered to open (a sheet no viewer opened).
     message_folder: Option<PathBuf>,
+    /// A home-care handout is on its way to the viewer: what it left out
+    /// (empty: nothing), said once the viewer answers.
+    handout_note: Option<String>,
     /// Validation problems are shown once a save was tried, not while the
     /// plan is being started (a name typed last is not an error).
     show_problems: bool,
@@ -134,6 +137,7 @@ impl Planner {
             message: String::new(),
             error,
             message_folder: None,
+            handout_note: None,
             show_problems: false,
             focus: None,
             modal: None,
@@ -441,6 +445,7 @@ impl Planner {
             // Needs the moment it starts at: the shell turns it into a session action.
             Command::RunSession => {}
             Command::Print => self.print(),
+            Command::Handout => self.handout(),
             Command::PrintDirect => self.print_direct(),
             Command::ExportPdf => {
                 let suggested_name = format!("{}.pdf", store::file_stem_for(&self.doc.plan));

@@ -18,6 +18,7 @@
 mod compose;
 mod error;
 mod fonts;
+mod handout;
 mod hatch;
 mod keep;
 mod layout;
@@ -29,6 +30,7 @@ mod pain_figure;
 mod pain_panel;
 mod paper;
 mod primitives;
+mod prose;
 mod record;
 mod render;
 mod sections;
@@ -36,6 +38,7 @@ mod table;
 mod text;
 
 pub use error::SheetError;
+pub use handout::HandoutOptions;
 pub use paper::{Paper, UnknownPaper};
 
 use crate::model::{ClientRecord, Plan};
@@ -73,6 +76,26 @@ pub fn render_sheet(plan: &Plan, options: &SheetOptions) -> Result<Vec<u8>, Shee
     let info = render::Info {
         title: format!(
             "{kind}: {}, {}",
+            compose::client_name(plan),
+            compose::long_date(plan.date)
+        ),
+        author: plan.therapist.clone(),
+    };
+    render::render(&pages, &frame, &fonts, info)
+}
+
+/// The home-care handout for `plan` as PDF bytes: `care` says what goes in
+/// (see `course::HomeCare::for_plan`).
+pub fn render_handout(
+    plan: &Plan,
+    care: &crate::course::HomeCarePlan,
+    options: &HandoutOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let fonts = fonts::Fonts::load()?;
+    let (frame, pages) = handout::lay_out_handout(plan, care, options, &fonts);
+    let info = render::Info {
+        title: format!(
+            "Home care: {}, {}",
             compose::client_name(plan),
             compose::long_date(plan.date)
         ),

@@ -466,3 +466,27 @@ pub fn check_no_overlap(pages: &[Page]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Every font on every page is embedded (a subset, with a ToUnicode map).
+pub fn check_fonts_embedded(pdf: &[u8]) -> Result<(), Error> {
+    let doc = Document::load_mem(pdf)?;
+    for (_, page_id) in doc.get_pages() {
+        let fonts = doc.get_page_fonts(page_id)?;
+        if fonts.is_empty() {
+            return Err("a page without fonts".into());
+        }
+        for font in fonts.values() {
+            font.get(b"ToUnicode")?;
+            let descendant = match font.get(b"DescendantFonts")? {
+                Object::Array(items) => doc.dereference(&items[0])?.1.as_dict()?,
+                _ => return Err("no DescendantFonts array".into()),
+            };
+            let descriptor = doc
+                .dereference(descendant.get(b"FontDescriptor")?)?
+                .1
+                .as_dict()?;
+            descriptor.get(b"FontFile2")?;
+        }
+    }
+    Ok(())
+}
