@@ -41,6 +41,7 @@ fn handout(plan: &Plan, client: Option<&ClientRecord>, paper: Paper) -> Vec<u8> 
 /// Text as one line: wrapped lines joined by spaces.
 fn text_of(pdf: &[u8]) -> String {
     all_text(&read_pdf(pdf).unwrap())
+        .replace(" | ", " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -52,7 +52,7 @@ pub(crate) fn views_for(plan: &Plan) -> Vec<ViewKind> {
 }
 
 /// The part of a view to draw: its body with a small margin.
-fn extent(kind: ViewKind) -> (Point, Point) {
+pub(crate) fn extent(kind: ViewKind) -> (Point, Point) {
     let view = Atlas::builtin().view(kind);
     let margin = 4.0;
     let (mut low, mut high) = (
@@ -73,7 +73,7 @@ fn extent(kind: ViewKind) -> (Point, Point) {
 }
 
 /// Height over width of a view's drawing.
-fn aspect(kind: ViewKind) -> f32 {
+pub(crate) fn aspect(kind: ViewKind) -> f32 {
     let (low, high) = extent(kind);
     (high.y - low.y) / (high.x - low.x).max(1.0)
 }

@@ -20,6 +20,7 @@ mod error;
 mod fonts;
 mod handout;
 mod hatch;
+mod heat_paint;
 mod keep;
 mod layout;
 mod map;
@@ -33,6 +34,7 @@ mod primitives;
 mod prose;
 mod record;
 mod render;
+mod report;
 mod sections;
 mod table;
 mod text;
@@ -40,6 +42,7 @@ mod text;
 pub use error::SheetError;
 pub use handout::HandoutOptions;
 pub use paper::{Paper, UnknownPaper};
+pub use report::ReportOptions;
 
 use crate::model::{ClientRecord, Plan};
 use crate::screening::Warning;
@@ -100,6 +103,23 @@ pub fn render_handout(
             compose::long_date(plan.date)
         ),
         author: plan.therapist.clone(),
+    };
+    render::render(&pages, &frame, &fonts, info)
+}
+
+/// The progress report of a client's course as PDF bytes.
+pub fn render_report(
+    course: &crate::course::Course,
+    options: &ReportOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let fonts = fonts::Fonts::load()?;
+    let (frame, pages) = report::lay_out_report(course, options, &fonts);
+    let info = render::Info {
+        title: format!("Progress report: {}", course.client),
+        author: course
+            .last()
+            .map(|s| s.plan.therapist.clone())
+            .unwrap_or_default(),
     };
     render::render(&pages, &frame, &fonts, info)
 }
