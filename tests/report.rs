@@ -114,7 +114,10 @@ fn every_session_date_every_region_and_the_clearance_are_in_the_report() -> Test
         let pdf = report(&course, paper);
         // To look at: REPORT_LOOK_DIR=/tmp cargo test --test report
         if let Some(dir) = std::env::var_os("REPORT_LOOK_DIR") {
-            std::fs::write(PathBuf::from(dir).join(format!("report-{}.pdf", paper.id())), &pdf)?;
+            std::fs::write(
+                PathBuf::from(dir).join(format!("report-{}.pdf", paper.id())),
+                &pdf,
+            )?;
         }
         check_fonts_embedded(&pdf)?;
         check_no_overlap(&read_pages(&pdf)?)?;
