@@ -554,3 +554,50 @@ fn an_empty_library_offers_the_example_plans() {
     harness.get_by_label("Maria Keller  (2)");
     assert!(harness.query_by_label("Add the example plans").is_none());
 }
+
+/// The client view, opened from the library's client heading: the
+/// timeline, the pain plot and the heat table; two sessions compared;
+/// continuing from the last session. Snapshots in both themes.
+fn client_view(theme: egui::Theme, name: &str) {
+    use massage_planner::planner::Modal;
+    let plans = copy_of_example_plans();
+    let mut harness = start(plans.path(), None, theme);
+    click(&mut harness, "Course of Maria Keller");
+    assert!(matches!(
+        harness.state().planner().modal(),
+        Some(Modal::Course(_))
+    ));
+    // The modal's first frame only measures it.
+    harness.run();
+    harness.get_by_label("Maria Keller: the course");
+    harness.get_by_label("Right quadratus lumborum");
+    harness
+        .get_by_label("Compare the session of 2026-11-04")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_label("Compare the session of 2026-11-18")
+        .click_accesskit();
+    harness.run();
+    match harness.state().planner().modal() {
+        Some(Modal::Course(view)) => assert_eq!(view.compare, [0, 1]),
+        other => panic!("{other:?}"),
+    }
+    harness.get_by_label("From 2026-11-04 to 2026-11-18");
+    harness.snapshot(name);
+    click(&mut harness, "Continue from the last session");
+    let p = harness.state().planner();
+    assert!(p.modal().is_none());
+    assert_eq!(p.plan().client.name, "Maria Keller");
+    assert_eq!(p.plan().date, date(2026, 11, 25));
+}
+
+#[test]
+fn client_view_light() {
+    client_view(egui::Theme::Light, "client_view_light");
+}
+
+#[test]
+fn client_view_dark() {
+    client_view(egui::Theme::Dark, "client_view_dark");
+}

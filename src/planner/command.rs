@@ -11,6 +11,7 @@ pub enum Command {
     Save,
     SaveAs,
     NewSessionFromThis,
+    ClientCourse,
     RunSession,
     Print,
     Handout,
@@ -43,6 +44,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::NewSessionFromThis => "Plan the next session",
+            Command::ClientCourse => "Client's course…",
             Command::RunSession => "Run the session",
             Command::Print => "Print…",
             Command::Handout => "Home-care handout…",
@@ -71,6 +73,9 @@ impl Command {
             Command::SaveAs => "Save the plan to a file you choose",
             Command::NewSessionFromThis => {
                 "Start the client's next session from this plan: same steps, today's date, pain asked afresh; after a recorded session the pressure used and the plan for next time carry over (not saved yet)"
+            }
+            Command::ClientCourse => {
+                "Every session of this client: pain before and after, what was worked where, two sessions compared, and continuing from the last one"
             }
             Command::RunSession => {
                 "Session mode: the steps one after another, large, with a countdown; the record is kept in the plan"

@@ -87,6 +87,7 @@ fn file_menu(ui: &mut Ui, view: &MenuView<'_>, actions: &mut Vec<Action>) {
         Command::SaveAs,
         Command::NewSessionFromThis,
         Command::EditClientRecord,
+        Command::ClientCourse,
     ] {
         command_button(ui, command, true, actions);
     }

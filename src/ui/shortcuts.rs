@@ -28,6 +28,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::Quit => KeyboardShortcut::new(ctrl, Key::Q),
         Command::RunSession => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
         Command::NewSessionFromThis
+        | Command::ClientCourse
         | Command::PrintDirect
         | Command::ChoosePlansFolder
         | Command::AddExamplePlans
