@@ -1,6 +1,7 @@
-//! A client with 500 sessions: the heat map, the pain trend and the
-//! progress report, each beside a baseline measured in the same run.
-//! Budgets (issue 16): heat map under 5 ms, report under 100 ms.
+//! A client with 500 sessions: the client view's frame, the heat map, the
+//! pain trend and the progress report, each beside a baseline measured in
+//! the same run. Budgets (issue 16): the client view's frame under 1 ms of
+//! CPU, heat map under 5 ms, report under 100 ms.
 //! Run with `cargo bench --bench course`.
 
 use std::hint::black_box;
@@ -104,5 +105,84 @@ fn bench_course(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_course);
+/// The window, headless, on a plans folder holding the 500 sessions.
+struct Window {
+    app: massage_planner::app::PlannerApp,
+    ctx: egui::Context,
+    frame: eframe::Frame,
+    time: f64,
+}
+
+impl Window {
+    fn frame(&mut self) -> usize {
+        use eframe::App as _;
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            time: Some(self.time),
+            ..egui::RawInput::default()
+        };
+        let output = self
+            .ctx
+            .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
+        self.ctx
+            .tessellate(output.shapes, output.pixels_per_point)
+            .len()
+    }
+}
+
+fn bench_client_view(c: &mut Criterion) {
+    use massage_planner::app::{PlannerApp, StartOptions};
+    use massage_planner::planner::{Action, CourseAction, Settings};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let course = course(500);
+    for session in &course.sessions {
+        let path = dir.path().join(&session.path);
+        if let Err(e) = massage_planner::store::save_plan(
+            &session.plan,
+            &path,
+            massage_planner::store::Overwrite::Always,
+        ) {
+            panic!("{e}");
+        }
+    }
+    let ctx = egui::Context::default();
+    let options = StartOptions {
+        plans_dir: Some(dir.path().to_path_buf()),
+        open: None,
+        today: Some(date(2026, 11, 25)),
+        headless: true,
+        exit_after_first_frame: false,
+        recovery_dir: None,
+        run: false,
+    };
+    let app = PlannerApp::with_settings(&ctx, options, Settings::default());
+    let mut window = Window {
+        app,
+        ctx,
+        frame: eframe::Frame::_new_kittest(),
+        time: 0.0,
+    };
+    for _ in 0..3 {
+        window.frame();
+    }
+    let mut group = c.benchmark_group("client view, 500 sessions");
+    // Baseline: the main window's frame on the same folder, no view open.
+    group.bench_function("baseline: main window frame", |b| b.iter(|| window.frame()));
+    let ctx = window.ctx.clone();
+    window.app.apply_all(
+        &ctx,
+        vec![Action::Course(CourseAction::Open("Maria Keller".into()))],
+    );
+    for _ in 0..3 {
+        window.frame();
+    }
+    group.bench_function("client view frame", |b| b.iter(|| window.frame()));
+    group.finish();
+}
+
+criterion_group!(benches, bench_client_view, bench_course);
 criterion_main!(benches);

@@ -154,36 +154,62 @@ fn conditions(ui: &mut egui::Ui, view: &CourseView) {
     }
 }
 
+/// Widths of the timeline's columns after the tick box.
+const TIMELINE_COLUMNS: [(&str, f32); 5] = [
+    ("Date", 90.0),
+    ("Minutes", 60.0),
+    ("Steps", 50.0),
+    ("Pain before", 80.0),
+    ("Pain after", 80.0),
+];
+
+/// Newest last, as on the plot; only the rows in view are laid out, so a
+/// course of hundreds of sessions costs no more a frame than a few.
 fn timeline(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
-    Grid::new("course timeline")
-        .striped(true)
-        .num_columns(6)
-        .show(ui, |ui| {
-            for head in [
-                "Compare",
-                "Date",
-                "Minutes",
-                "Steps",
-                "Pain before",
-                "Pain after",
-            ] {
-                ui.strong(head);
-            }
-            ui.end_row();
-            for (index, session) in view.course.sessions.iter().enumerate() {
-                let mut ticked = view.compare.contains(&index);
-                let name = format!("Compare the session of {}", session.date());
-                let tick = ui.checkbox(&mut ticked, "");
-                super::accessible::name_widget(&tick, name.clone());
-                if tick.on_hover_text(name).clicked() {
-                    actions.push(Action::Course(CourseAction::ToggleCompare(index)));
-                }
-                ui.label(session.date().to_string());
-                ui.label(session.minutes().to_string());
-                ui.label(session.steps().to_string());
-                ui.label(pain_text(session.pain_before()));
-                ui.label(pain_text(session.pain_after()));
-                ui.end_row();
+    let cell = |ui: &mut egui::Ui, width: f32, text: egui::WidgetText| {
+        ui.add_sized(
+            [width, 18.0],
+            egui::Label::new(text).halign(egui::Align::LEFT),
+        );
+    };
+    ui.horizontal(|ui| {
+        cell(ui, 60.0, RichText::new("Compare").strong().into());
+        for (head, width) in TIMELINE_COLUMNS {
+            cell(ui, width, RichText::new(head).strong().into());
+        }
+    });
+    let row_height = ui.spacing().interact_size.y;
+    let sessions = &view.course.sessions;
+    ScrollArea::vertical()
+        .id_salt("course timeline")
+        .max_height(row_height * 8.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, sessions.len(), |ui, rows| {
+            for index in rows {
+                let Some(session) = sessions.get(index) else {
+                    continue;
+                };
+                ui.horizontal(|ui| {
+                    let mut ticked = view.compare.contains(&index);
+                    let name = format!("Compare the session of {}", session.date());
+                    ui.allocate_ui(egui::vec2(60.0, row_height), |ui| {
+                        let tick = ui.checkbox(&mut ticked, "");
+                        super::accessible::name_widget(&tick, name.clone());
+                        if tick.on_hover_text(name).clicked() {
+                            actions.push(Action::Course(CourseAction::ToggleCompare(index)));
+                        }
+                    });
+                    let values = [
+                        session.date().to_string(),
+                        session.minutes().to_string(),
+                        session.steps().to_string(),
+                        pain_text(session.pain_before()),
+                        pain_text(session.pain_after()),
+                    ];
+                    for ((_, width), value) in TIMELINE_COLUMNS.iter().zip(values) {
+                        cell(ui, *width, value.into());
+                    }
+                });
             }
         });
 }
