@@ -125,9 +125,11 @@ impl Window {
             time: Some(self.time),
             ..egui::RawInput::default()
         };
-        let output = self
+        let mut output = self
             .ctx
             .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
+        // No renderer here to take the font textures.
+        output.textures_delta.clear();
         self.ctx
             .tessellate(output.shapes, output.pixels_per_point)
             .len()
