@@ -6,10 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::course::{CourseError, DateRange, HomeCare, load_course};
 use crate::model::Severity;
 use crate::referral::{self, BodyChart, ReferralPatterns};
 use crate::screening::screen;
-use crate::sheet::{Paper, SheetError, SheetOptions, render_sheet};
+use crate::sheet::{
+    HandoutOptions, Paper, ReportOptions, SheetError, SheetOptions, render_handout, render_report,
+    render_sheet,
+};
 use crate::store::{self, FileError, Library};
 
 #[derive(Debug, Parser)]
@@ -76,6 +80,41 @@ pub enum Command {
         #[arg(long)]
         record: bool,
     },
+    /// Write the client's home-care handout for a plan as PDF: an exercise
+    /// or stretch for each muscle worked, heat and massage-gun advice, the
+    /// plan's self-care text. What the client's conditions rule out is left
+    /// out; each such note is printed for the therapist.
+    Handout {
+        /// The plan file (.ron).
+        plan: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Paper size: a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: Paper,
+    },
+    /// Write a client's progress report as PDF: the pain trend, the
+    /// sessions, the heat map of what was worked, conditions and clearances.
+    /// Exit 1 when no plan's client matches.
+    Report {
+        /// The client: every word must appear in the client's name or id,
+        /// case ignored, as `list --client` matches names.
+        #[arg(long, value_name = "NAME")]
+        client: String,
+        /// Where to write the PDF.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Paper size: a4 or letter.
+        #[arg(long, default_value = "a4")]
+        paper: Paper,
+        /// Only sessions on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<jiff::civil::Date>,
+        /// Only sessions on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<jiff::civil::Date>,
+    },
     /// Rank the muscles whose referred pain explains the plan's pain drawing:
     /// rank, muscle, side, score, reason, one a line.
     Suggest {
@@ -136,6 +175,28 @@ pub fn run_command(
         } => check(paths, plans_dir, *deny_warnings, out),
         Command::List { client } => list(plans_dir, client.as_deref().unwrap_or(""), out),
         Command::Suggest { plan, after } => suggest(plan, *after, out),
+        Command::Report {
+            client,
+            output,
+            paper,
+            from,
+            to,
+        } => report(
+            plans_dir,
+            client,
+            output,
+            *paper,
+            DateRange {
+                from: *from,
+                to: *to,
+            },
+            out,
+        ),
+        Command::Handout {
+            plan,
+            output,
+            paper,
+        } => handout(plan, plans_dir, output, *paper, out),
         Command::Sheet {
             plan,
             output,
@@ -156,6 +217,10 @@ pub fn run_command(
 enum CliError {
     #[error(transparent)]
     File(#[from] FileError),
+    #[error(transparent)]
+    Course(#[from] CourseError),
+    #[error("cannot draw the progress report: {0}")]
+    Report(SheetError),
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
     #[error("a built-in data file is broken: {0}")]
@@ -365,6 +430,60 @@ fn sheet(
         source,
     })?;
     store::write_file_atomically(output, &pdf)?;
+    writeln!(out, "{}", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(
+    plans_dir: &Path,
+    client: &str,
+    output: &Path,
+    paper: Paper,
+    range: DateRange,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    if !plans_dir.is_dir() {
+        return Err(CliError::NoPlansFolder(plans_dir.to_path_buf()));
+    }
+    let library = Library::scan_cached(plans_dir)?;
+    let course = load_course(&library, plans_dir, client)?;
+    let options = ReportOptions {
+        paper,
+        range,
+        file_name: format!("Progress report: {}", course.client),
+    };
+    let pdf = render_report(&course, &options).map_err(CliError::Report)?;
+    store::write_file_atomically(output, &pdf)?;
+    writeln!(out, "{}", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn handout(
+    plan_path: &Path,
+    plans_dir: &Path,
+    output: &Path,
+    paper: Paper,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let plan = store::load_plan(plan_path)?;
+    let client = store::client_record_for_plan_file(plan_path, plans_dir, &plan.client.name)?;
+    let home_care = HomeCare::try_builtin().map_err(|e| CliError::Builtin(e.to_string()))?;
+    let care = home_care.for_plan(&plan, client.as_ref());
+    let options = HandoutOptions {
+        paper,
+        file_name: plan_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let pdf = render_handout(&plan, &care, &options).map_err(|source| CliError::Sheet {
+        plan: plan_path.to_path_buf(),
+        source,
+    })?;
+    store::write_file_atomically(output, &pdf)?;
+    for omission in &care.omissions {
+        writeln!(out, "{}: note: {}", plan_path.display(), omission.text())?;
+    }
     writeln!(out, "{}", output.display())?;
     Ok(ExitCode::SUCCESS)
 }

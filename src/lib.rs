@@ -1,7 +1,7 @@
 //! Massage session planner: plan a session on a clickable muscle map of the
 //! back and hips, keep plans as RON files, print a plan sheet.
 //!
-//! `model`, `atlas`, `referral`, `store`, `screening`, `session` and `sheet`
+//! `model`, `atlas`, `referral`, `store`, `screening`, `session`, `course` and `sheet`
 //! are the core and never use egui; `planner` holds the window's state and the one place that
 //! changes it (`Planner::apply`), without egui either; `ui` draws and returns
 //! actions; `app` owns the window and carries out effects.
@@ -9,6 +9,7 @@
 pub mod app;
 pub mod atlas;
 pub mod cli;
+pub mod course;
 pub mod model;
 pub mod planner;
 pub mod referral;

@@ -373,3 +373,34 @@ fn a_new_session_keeps_the_decisions_whose_conditions_have_not_changed() {
             .all(|w| !w.is_open())
     );
 }
+
+#[test]
+fn the_handout_leaves_out_what_the_clients_conditions_rule_out_and_says_so() {
+    use massage_planner::planner::{Effect, Outcome};
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = maria(dir.path());
+    p.apply(Action::Command(Command::Handout));
+    let effects = p.take_effects();
+    let [Effect::OpenInViewer(path)] = effects.as_slice() else {
+        panic!("the handout opens in the viewer: {effects:?}");
+    };
+    assert!(path.to_string_lossy().ends_with("-home-care.pdf"));
+    let pdf = std::fs::read(path).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let text = support::pdf::all_text(&support::pdf::read_pdf(&pdf).unwrap());
+    assert!(text.contains("Bird dog"), "{text}");
+    assert!(!text.contains("Knee to chest"), "{text}");
+    p.apply(Action::Done(Outcome::ViewerOpened {
+        path: path.clone(),
+        result: Ok(()),
+    }));
+    // Maria's herniated disc rules out the knee-to-chest stretch: the
+    // therapist reads why.
+    assert!(
+        p.message()
+            .contains("Left out of the handout: Erector spinae (lumbar): Knee to chest left out, Bird dog instead."),
+        "{}",
+        p.message()
+    );
+    assert!(p.error().is_none());
+}

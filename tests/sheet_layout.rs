@@ -15,51 +15,9 @@ use massage_planner::model::{
 use massage_planner::screening::{RuleSet, screen};
 use massage_planner::sheet::{Paper, SheetOptions, render_sheet};
 use proptest::prelude::*;
-use support::pdf::{Page, Run, read_pages};
+use support::pdf::{Page, Run, check_no_overlap, read_pages};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-/// Printers need about 5 mm (14 pt); the sheet keeps more (the footer is
-/// the lowest, 24 pt from the edge). Text closer to an edge than this has
-/// left the page.
-const EDGE: f32 = 20.0;
-/// Boxes may touch; overlapping by more than this (points) is an overlap.
-const TOLERANCE: f32 = 0.3;
-
-/// Every piece of text inside the page and clear of every other.
-fn check_no_overlap(pages: &[Page]) -> Result<(), String> {
-    for (n, page) in pages.iter().enumerate() {
-        let runs: Vec<&Run> = page
-            .runs
-            .iter()
-            .filter(|r| !r.text.trim().is_empty())
-            .collect();
-        for run in &runs {
-            let b = run.bounds;
-            if b.left < EDGE
-                || b.top < EDGE
-                || b.right > page.width - EDGE
-                || b.bottom > page.height - EDGE
-            {
-                return Err(format!("page {}: {:?} leaves the page", n + 1, run));
-            }
-        }
-        for (i, a) in runs.iter().enumerate() {
-            for b in &runs[i + 1..] {
-                let (wide, high) = a.bounds.overlap(&b.bounds);
-                if wide > TOLERANCE && high > TOLERANCE {
-                    return Err(format!(
-                        "page {}: {:?} and {:?} overlap ({wide:.1} × {high:.1} pt)",
-                        n + 1,
-                        a,
-                        b
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
-}
 
 // ---------------------------------------------------------------------------
 // Widows and orphans.

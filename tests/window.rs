@@ -314,6 +314,7 @@ fn every_shortcut_does_its_command() {
             Command::Save => p.message().starts_with("Saved maria-keller-2026-11-18.ron"),
             Command::SaveAs => prompt("Save plan as"),
             Command::Print => p.message().contains("The plan sheet is saved in"),
+            Command::Handout => p.message().contains("The home-care handout is saved in"),
             Command::ExportPdf => prompt("Export plan sheet as PDF"),
             Command::Undo => p.message() == "Nothing to undo",
             Command::Redo => p.message() == "Nothing to redo",
@@ -583,4 +584,51 @@ fn a_step_gets_its_position_and_the_steps_are_reordered_to_turn_the_client_less(
         Some(massage_planner::model::Position::Supine)
     );
     harness.get_by_label("Reorder to turn the client less");
+}
+
+/// The client view, opened from the library's client heading: the
+/// timeline, the pain plot and the heat table; two sessions compared;
+/// continuing from the last session. Snapshots in both themes.
+fn client_view(theme: egui::Theme, name: &str) {
+    use massage_planner::planner::Modal;
+    let plans = copy_of_example_plans();
+    let mut harness = start(plans.path(), None, theme);
+    click(&mut harness, "Course of Maria Keller");
+    assert!(matches!(
+        harness.state().planner().modal(),
+        Some(Modal::Course(_))
+    ));
+    // The modal's first frame only measures it.
+    harness.run();
+    harness.get_by_label("Maria Keller: the course");
+    harness.get_by_label("Right quadratus lumborum");
+    harness
+        .get_by_label("Compare the session of 2026-11-04")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_by_label("Compare the session of 2026-11-18")
+        .click_accesskit();
+    harness.run();
+    match harness.state().planner().modal() {
+        Some(Modal::Course(view)) => assert_eq!(view.compare, [0, 1]),
+        other => panic!("{other:?}"),
+    }
+    harness.get_by_label("From 2026-11-04 to 2026-11-18");
+    harness.snapshot(name);
+    click(&mut harness, "Continue from the last session");
+    let p = harness.state().planner();
+    assert!(p.modal().is_none());
+    assert_eq!(p.plan().client.name, "Maria Keller");
+    assert_eq!(p.plan().date, date(2026, 11, 25));
+}
+
+#[test]
+fn client_view_light() {
+    client_view(egui::Theme::Light, "client_view_light");
+}
+
+#[test]
+fn client_view_dark() {
+    client_view(egui::Theme::Dark, "client_view_dark");
 }

@@ -532,6 +532,7 @@ impl PlannerApp {
                 .collect(),
             Modal::PathPrompt(prompt) => ui::path_prompt::path_prompt(ctx, prompt),
             Modal::AfterSession => ui::after_session::after_session(ctx, planner.plan()),
+            Modal::Course(view) => ui::course_window::course_window(ctx, view),
         }
     }
 }

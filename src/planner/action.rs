@@ -84,6 +84,8 @@ pub enum Action {
     /// The plan stays; the conflict copy goes to `.history/`.
     PutAwayConflictCopy(PathBuf),
     CloseComparison,
+    /// The client view.
+    Course(super::course_view::CourseAction),
     /// Close the after-session form.
     CloseAfterSession,
     /// The text typed into the path field (no file dialog was available).

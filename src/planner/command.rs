@@ -11,8 +11,10 @@ pub enum Command {
     Save,
     SaveAs,
     NewSessionFromThis,
+    ClientCourse,
     RunSession,
     Print,
+    Handout,
     PrintDirect,
     ExportPdf,
     ChoosePlansFolder,
@@ -42,8 +44,10 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::NewSessionFromThis => "Plan the next session",
+            Command::ClientCourse => "Client's course…",
             Command::RunSession => "Run the session",
             Command::Print => "Print…",
+            Command::Handout => "Home-care handout…",
             Command::PrintDirect => "Print on the default printer",
             Command::ExportPdf => "Export PDF…",
             Command::ChoosePlansFolder => "Choose plans folder…",
@@ -70,10 +74,16 @@ impl Command {
             Command::NewSessionFromThis => {
                 "Start the client's next session from this plan: same steps, today's date, pain asked afresh; after a recorded session the pressure used and the plan for next time carry over (not saved yet)"
             }
+            Command::ClientCourse => {
+                "Every session of this client: pain before and after, what was worked where, two sessions compared, and continuing from the last one"
+            }
             Command::RunSession => {
                 "Session mode: the steps one after another, large, with a countdown; the record is kept in the plan"
             }
             Command::Print => "Write the plan sheet as PDF and open it for printing",
+            Command::Handout => {
+                "The client's home-care handout: an exercise or stretch for each muscle worked, heat and massage-gun advice and your self-care text, as PDF to print or give; exercises the client's conditions rule out are left out"
+            }
             Command::PrintDirect => "Send the plan sheet straight to the printer (CUPS lp)",
             Command::ExportPdf => "Save the plan sheet as a PDF file you choose",
             Command::ChoosePlansFolder => "The folder the library lists and new plans are saved in",

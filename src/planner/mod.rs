@@ -7,6 +7,7 @@ mod action;
 mod client_state;
 mod command;
 mod conflict;
+mod course_view;
 mod document;
 mod edits;
 mod effect;
@@ -30,6 +31,7 @@ pub use action::{
 };
 use client_state::{ClientState, Rules};
 pub use command::Command;
+pub use course_view::{CourseAction, CourseView};
 use document::Document;
 pub use document::OpenFile;
 pub use effect::Effect;
@@ -85,6 +87,9 @@ pub struct Planner {
     error: Option<String>,
     /// A folder the message is about, offered to open (a sheet no viewer opened).
     message_folder: Option<PathBuf>,
+    /// A home-care handout is on its way to the viewer: what it left out
+    /// (empty: nothing), said once the viewer answers.
+    handout_note: Option<String>,
     /// Validation problems are shown once a save was tried, not while the
     /// plan is being started (a name typed last is not an error).
     show_problems: bool,
@@ -143,6 +148,7 @@ impl Planner {
             message: String::new(),
             error,
             message_folder: None,
+            handout_note: None,
             show_problems: false,
             focus: None,
             modal: None,
@@ -447,6 +453,7 @@ impl Planner {
             Action::KeepConflictCopy(copy) => self.keep_copy(&copy),
             Action::PutAwayConflictCopy(copy) => self.put_away_copy(&copy),
             Action::CloseComparison => self.close_modal_if(|m| matches!(m, Modal::Comparison(_))),
+            Action::Course(action) => self.course_action(action),
             Action::CloseAfterSession => self.close_modal_if(|m| matches!(m, Modal::AfterSession)),
             Action::PathPromptText(text) => {
                 if let Some(Modal::PathPrompt(prompt)) = &mut self.modal {
@@ -477,7 +484,16 @@ impl Planner {
             Command::NewSessionFromThis => self.unless_unsaved(Continuation::NewSessionFromThis),
             // Needs the moment it starts at: the shell turns it into a session action.
             Command::RunSession => {}
+            Command::ClientCourse => {
+                let name = self.doc.plan.client.name.trim().to_owned();
+                if name.is_empty() {
+                    self.message = "Type the client's name first: the course is found by it".into();
+                } else {
+                    self.course_action(CourseAction::Open(name));
+                }
+            }
             Command::Print => self.print(),
+            Command::Handout => self.handout(),
             Command::PrintDirect => self.print_direct(),
             Command::ExportPdf => {
                 let suggested_name = format!("{}.pdf", store::file_stem_for(&self.doc.plan));
@@ -719,12 +735,66 @@ impl Planner {
                 self.doc = Document::unsaved(copy, blank);
                 self.show_problems = false;
             }
+            Continuation::ContinueFrom(path) => {
+                self.open(&path);
+                if self.file().is_some_and(|f| f.path == path) {
+                    self.continue_with(Continuation::NewSessionFromThis);
+                }
+            }
             Continuation::Template(n) => self.start_from_template(n),
             Continuation::Restore => self.restore_recovery(),
             Continuation::Close => {
                 self.close_confirmed = true;
                 self.effects.push(Effect::CloseWindow);
             }
+        }
+    }
+
+    fn course_action(&mut self, action: CourseAction) {
+        match action {
+            CourseAction::Open(name) => {
+                if self.modal.is_some() {
+                    return;
+                }
+                let LibraryState::Ready(library) = &self.library else {
+                    self.message = "The library is still being read; try again in a moment".into();
+                    return;
+                };
+                match crate::course::load_course(library, self.plans_dir(), &name) {
+                    Ok(course) => {
+                        self.modal = Some(Modal::Course(Box::new(CourseView::new(course))));
+                    }
+                    Err(crate::course::CourseError::NoMatch { .. }) => {
+                        self.message = format!("No saved plan for {name} yet: save this one first");
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            CourseAction::SetRange(range) => {
+                if let Some(Modal::Course(view)) = &mut self.modal {
+                    view.set_range(range);
+                }
+            }
+            CourseAction::ToggleCompare(index) => {
+                if let Some(Modal::Course(view)) = &mut self.modal {
+                    view.toggle_compare(index);
+                }
+            }
+            CourseAction::ContinueFromLast => {
+                let Some(Modal::Course(view)) = &self.modal else {
+                    return;
+                };
+                let Some(last) = view.course.last().map(|s| s.path.clone()) else {
+                    return;
+                };
+                self.modal = None;
+                if self.file().is_some_and(|f| f.path == last) {
+                    self.unless_unsaved(Continuation::NewSessionFromThis);
+                } else {
+                    self.unless_unsaved(Continuation::ContinueFrom(last));
+                }
+            }
+            CourseAction::Close => self.close_modal_if(|m| matches!(m, Modal::Course(_))),
         }
     }
 

@@ -22,6 +22,8 @@ pub enum Modal {
     PathPrompt(PathPrompt),
     /// After the session: pain after, the client's response, SOAP notes.
     AfterSession,
+    /// One client's course: timeline, pain trend, heat map, comparison.
+    Course(Box<super::course_view::CourseView>),
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -31,6 +33,8 @@ pub enum Continuation {
     Open(PathBuf),
     OpenDialog,
     NewSessionFromThis,
+    /// Open this plan and start the next session from it.
+    ContinueFrom(PathBuf),
     Template(usize),
     /// Bring back the edits a crashed run left behind.
     Restore,

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::Planner;
 use super::effect::Effect;
-use crate::sheet::{SheetOptions, render_sheet};
+use crate::course::HomeCare;
+use crate::sheet::{HandoutOptions, SheetOptions, render_handout, render_sheet};
 use crate::store;
 
 impl Planner {
@@ -58,6 +59,46 @@ impl Planner {
         self.write_sheet(&path).then_some(path)
     }
 
+    /// The home-care handout in a temporary file, opened in the viewer.
+    /// What the client's conditions left out is said on the message line.
+    pub(super) fn handout(&mut self) {
+        let home_care = match HomeCare::try_builtin() {
+            Ok(home_care) => home_care,
+            Err(e) => {
+                self.error = Some(format!("The home-care data is broken: {e}"));
+                return;
+            }
+        };
+        let care = home_care.for_plan(&self.doc.plan, self.client.record.as_ref());
+        let options = HandoutOptions {
+            paper: self.settings.paper,
+            file_name: self.sheet_options().file_name,
+        };
+        let dir = std::env::temp_dir().join("massage-planner");
+        let path = dir.join(format!(
+            "{}-home-care.pdf",
+            store::file_stem_for(&self.doc.plan)
+        ));
+        let written = std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("{}: cannot create the folder: {e}", dir.display()))
+            .and_then(|()| {
+                render_handout(&self.doc.plan, &care, &options)
+                    .map_err(|e| format!("The home-care handout could not be drawn: {e}"))
+            })
+            .and_then(|pdf| store::write_file_atomically(&path, &pdf).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            self.error = Some(e);
+            return;
+        }
+        let notes: Vec<String> = care.omissions.iter().map(|o| o.text()).collect();
+        self.handout_note = Some(if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" Left out of the handout: {}", notes.join(" "))
+        });
+        self.effects.push(Effect::OpenInViewer(path));
+    }
+
     pub(super) fn print(&mut self) {
         if let Some(path) = self.sheet_in_temp_file() {
             self.effects.push(Effect::OpenInViewer(path));
@@ -71,11 +112,16 @@ impl Planner {
     }
 
     pub(super) fn viewer_opened(&mut self, path: &Path, result: Result<(), String>) {
+        // `Some`: the home-care handout, with what it left out.
+        let (what, note) = match self.handout_note.take() {
+            Some(note) => ("home-care handout", note),
+            None => ("plan sheet", String::new()),
+        };
         match result {
             Ok(()) => {
                 self.error = None;
                 self.message = format!(
-                    "Opened the plan sheet in the PDF viewer; print from there ({})",
+                    "Opened the {what} in the PDF viewer; print from there ({}).{note}",
                     path.display()
                 );
             }
@@ -83,7 +129,7 @@ impl Planner {
             Err(_) => {
                 self.error = None;
                 self.message = format!(
-                    "No PDF viewer could be opened. The plan sheet is saved in {}; open it from there to print.",
+                    "No PDF viewer could be opened. The {what} is saved in {}; open it from there to print.{note}",
                     path.display()
                 );
                 self.message_folder = path.parent().map(Path::to_path_buf);

@@ -41,6 +41,8 @@ pub(crate) enum Op {
     Map(Box<MapDrawing>),
     /// One figure of the client's pain drawing.
     PainFigure(Box<super::pain_panel::PainPanel>),
+    /// One view of the atlas with a course's heat map.
+    Heat(Box<super::heat_paint::HeatDrawing>),
 }
 
 /// The printable area of a page.

@@ -64,14 +64,7 @@ const CROP_MIN_SHARE: f32 = 0.45;
 /// with nothing planned on it shows the whole body.
 fn extent(kind: ViewKind, plan: &Plan) -> (Point, Point) {
     let view = Atlas::builtin().view(kind);
-    let margin = 4.0;
-    let Some((low, high)) = bounds(view.body.iter().flat_map(|b| &b.points)) else {
-        return (Point::new(0.0, 0.0), view.size);
-    };
-    let (low, high) = (
-        Point::new(low.x - margin, low.y - margin),
-        Point::new(high.x + margin, high.y + margin),
-    );
+    let (low, high) = whole_extent(kind);
     let planned = view
         .regions
         .iter()
@@ -94,6 +87,26 @@ fn extent(kind: ViewKind, plan: &Plan) -> (Point, Point) {
         (y0, y1) = ((y0 - (y1 - high.y)).max(low.y), high.y);
     }
     (Point::new(low.x, y0), Point::new(high.x, y1))
+}
+
+/// The whole body of a view with a small margin (the progress report's
+/// heat map shows all of it).
+pub(crate) fn whole_extent(kind: ViewKind) -> (Point, Point) {
+    let view = Atlas::builtin().view(kind);
+    let margin = 4.0;
+    match bounds(view.body.iter().flat_map(|b| &b.points)) {
+        Some((low, high)) => (
+            Point::new(low.x - margin, low.y - margin),
+            Point::new(high.x + margin, high.y + margin),
+        ),
+        None => (Point::new(0.0, 0.0), view.size),
+    }
+}
+
+/// Height over width of a view's whole body.
+pub(crate) fn whole_aspect(kind: ViewKind) -> f32 {
+    let (low, high) = whole_extent(kind);
+    (high.y - low.y) / (high.x - low.x).max(1.0)
 }
 
 /// The smallest box around the points, if there are any.

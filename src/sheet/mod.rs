@@ -18,7 +18,9 @@
 mod compose;
 mod error;
 mod fonts;
+mod handout;
 mod hatch;
+mod heat_paint;
 mod keep;
 mod layout;
 mod map;
@@ -29,15 +31,19 @@ mod pain_figure;
 mod pain_panel;
 mod paper;
 mod primitives;
+mod prose;
 mod record;
 mod render;
+mod report;
 mod sections;
 mod table;
 mod text;
 mod trigger_marks;
 
 pub use error::SheetError;
+pub use handout::HandoutOptions;
 pub use paper::{Paper, UnknownPaper};
+pub use report::ReportOptions;
 
 use crate::model::{ClientRecord, Plan};
 use crate::screening::Warning;
@@ -78,6 +84,43 @@ pub fn render_sheet(plan: &Plan, options: &SheetOptions) -> Result<Vec<u8>, Shee
             compose::long_date(plan.date)
         ),
         author: plan.therapist.clone(),
+    };
+    render::render(&pages, &frame, &fonts, info)
+}
+
+/// The home-care handout for `plan` as PDF bytes: `care` says what goes in
+/// (see `course::HomeCare::for_plan`).
+pub fn render_handout(
+    plan: &Plan,
+    care: &crate::course::HomeCarePlan,
+    options: &HandoutOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let fonts = fonts::Fonts::load()?;
+    let (frame, pages) = handout::lay_out_handout(plan, care, options, &fonts);
+    let info = render::Info {
+        title: format!(
+            "Home care: {}, {}",
+            compose::client_name(plan),
+            compose::long_date(plan.date)
+        ),
+        author: plan.therapist.clone(),
+    };
+    render::render(&pages, &frame, &fonts, info)
+}
+
+/// The progress report of a client's course as PDF bytes.
+pub fn render_report(
+    course: &crate::course::Course,
+    options: &ReportOptions,
+) -> Result<Vec<u8>, SheetError> {
+    let fonts = fonts::Fonts::load()?;
+    let (frame, pages) = report::lay_out_report(course, options, &fonts);
+    let info = render::Info {
+        title: format!("Progress report: {}", course.client),
+        author: course
+            .last()
+            .map(|s| s.plan.therapist.clone())
+            .unwrap_or_default(),
     };
     render::render(&pages, &frame, &fonts, info)
 }

@@ -88,5 +88,6 @@ fn draw(surface: &mut Surface, fonts: &Fonts, op: &Op) {
         }
         Op::Map(map) => draw_map(surface, fonts, map),
         Op::PainFigure(panel) => super::pain_figure::draw_pain_panel(surface, fonts, panel),
+        Op::Heat(heat) => super::heat_paint::draw_heat(surface, heat),
     }
 }

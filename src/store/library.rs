@@ -134,6 +134,20 @@ impl PlanSummary {
         self.matches_words(&words)
     }
 
+    /// Every word of the query appears in the client's name or id (not in
+    /// muscles or techniques): which client a report or course is about.
+    pub fn matches_client(&self, query: &str) -> bool {
+        query.split_whitespace().all(|word| {
+            let word = word.to_lowercase();
+            self.client.key.contains(word.as_str()) || self.client.id_key.contains(word.as_str())
+        })
+    }
+
+    /// The client name in lower case, the key plans are grouped by.
+    pub fn client_key(&self) -> &str {
+        &self.client.key
+    }
+
     fn matches_words(&self, words: &[QueryWord]) -> bool {
         words.iter().all(|word| {
             self.client.key.contains(word.text.as_str())

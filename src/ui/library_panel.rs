@@ -144,12 +144,34 @@ pub fn library_panel(ui: &mut Ui, view: &LibraryView<'_>) -> Vec<Action> {
             for row in rows.get(range).unwrap_or_default() {
                 match *row {
                     Row::Client { first, count } => {
-                        let name = library
+                        let client = library
                             .entries
                             .get(first)
                             .and_then(|e| e.plan.as_ref().ok())
-                            .map_or("Unreadable files", crate::store::PlanSummary::client);
-                        ui.label(RichText::new(format!("{name}  ({count})")).strong());
+                            .map(crate::store::PlanSummary::client);
+                        let name = client.unwrap_or("Unreadable files");
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(format!("{name}  ({count})")).strong());
+                            if let Some(client) = client.filter(|c| !c.is_empty()) {
+                                let course = ui
+                                    .small_button("Course")
+                                    .on_hover_text(format!(
+                                        "Every session of {client}: pain trend, what was worked, comparison"
+                                    ));
+                                course.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::Role::Button,
+                                        true,
+                                        format!("Course of {client}"),
+                                    )
+                                });
+                                if course.clicked() {
+                                    actions.push(Action::Course(
+                                        crate::planner::CourseAction::Open(client.to_owned()),
+                                    ));
+                                }
+                            }
+                        });
                     }
                     Row::Plan(at) => {
                         if let Some(entry) = library.entries.get(at)

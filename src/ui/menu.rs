@@ -87,11 +87,12 @@ fn file_menu(ui: &mut Ui, view: &MenuView<'_>, actions: &mut Vec<Action>) {
         Command::SaveAs,
         Command::NewSessionFromThis,
         Command::EditClientRecord,
+        Command::ClientCourse,
     ] {
         command_button(ui, command, true, actions);
     }
     ui.separator();
-    for command in [Command::Print, Command::ExportPdf] {
+    for command in [Command::Print, Command::Handout, Command::ExportPdf] {
         command_button(ui, command, true, actions);
     }
     if cups_available() {

@@ -16,6 +16,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::SaveAs => KeyboardShortcut::new(ctrl_shift, Key::S),
         Command::Print => KeyboardShortcut::new(ctrl, Key::P),
         Command::ExportPdf => KeyboardShortcut::new(ctrl_shift, Key::E),
+        Command::Handout => KeyboardShortcut::new(ctrl_shift, Key::H),
         Command::QuickAdd => KeyboardShortcut::new(ctrl, Key::K),
         Command::Undo => KeyboardShortcut::new(ctrl, Key::Z),
         Command::Redo => KeyboardShortcut::new(ctrl_shift, Key::Z),
@@ -27,6 +28,7 @@ pub fn shortcut(command: Command) -> Option<KeyboardShortcut> {
         Command::Quit => KeyboardShortcut::new(ctrl, Key::Q),
         Command::RunSession => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
         Command::NewSessionFromThis
+        | Command::ClientCourse
         | Command::PrintDirect
         | Command::ChoosePlansFolder
         | Command::AddExamplePlans

@@ -424,3 +424,69 @@ pub fn all_text(pages: &[Vec<Run>]) -> String {
 pub fn page_count(pdf: &[u8]) -> Result<usize, Error> {
     Ok(Document::load_mem(pdf)?.get_pages().len())
 }
+
+/// Printers need about 5 mm (14 pt); the sheet keeps more (the footer is
+/// the lowest, 24 pt from the edge). Text closer to an edge than this has
+/// left the page.
+pub const EDGE: f32 = 20.0;
+/// Boxes may touch; overlapping by more than this (points) is an overlap.
+pub const TOLERANCE: f32 = 0.3;
+
+/// Every piece of text inside the page and clear of every other.
+pub fn check_no_overlap(pages: &[Page]) -> Result<(), String> {
+    for (n, page) in pages.iter().enumerate() {
+        let runs: Vec<&Run> = page
+            .runs
+            .iter()
+            .filter(|r| !r.text.trim().is_empty())
+            .collect();
+        for run in &runs {
+            let b = run.bounds;
+            if b.left < EDGE
+                || b.top < EDGE
+                || b.right > page.width - EDGE
+                || b.bottom > page.height - EDGE
+            {
+                return Err(format!("page {}: {:?} leaves the page", n + 1, run));
+            }
+        }
+        for (i, a) in runs.iter().enumerate() {
+            for b in &runs[i + 1..] {
+                let (wide, high) = a.bounds.overlap(&b.bounds);
+                if wide > TOLERANCE && high > TOLERANCE {
+                    return Err(format!(
+                        "page {}: {:?} and {:?} overlap ({wide:.1} × {high:.1} pt)",
+                        n + 1,
+                        a,
+                        b
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every font on every page is embedded (a subset, with a ToUnicode map).
+pub fn check_fonts_embedded(pdf: &[u8]) -> Result<(), Error> {
+    let doc = Document::load_mem(pdf)?;
+    for (_, page_id) in doc.get_pages() {
+        let fonts = doc.get_page_fonts(page_id)?;
+        if fonts.is_empty() {
+            return Err("a page without fonts".into());
+        }
+        for font in fonts.values() {
+            font.get(b"ToUnicode")?;
+            let descendant = match font.get(b"DescendantFonts")? {
+                Object::Array(items) => doc.dereference(&items[0])?.1.as_dict()?,
+                _ => return Err("no DescendantFonts array".into()),
+            };
+            let descriptor = doc
+                .dereference(descendant.get(b"FontDescriptor")?)?
+                .1
+                .as_dict()?;
+            descriptor.get(b"FontFile2")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! A client's course of treatment: every session of one client from the
+//! library, the pain trend across them, the heat map of what was worked,
+//! and the home-care advice for a plan. No egui here: the window, the
+//! progress report and the handout all read these.
+
+mod heat;
+mod home_care;
+mod sessions;
+mod trend;
+
+pub use heat::{DateRange, HeatCell, HeatMap};
+pub use home_care::{
+    Exercise, HOME_CARE_RON, HomeCare, HomeCareError, HomeCareItem, HomeCarePlan, HomeCareRule,
+    Movement, Omission,
+};
+pub use sessions::{Course, CourseError, Session, load_course};
+pub use trend::{IntakeEvent, PainTrend, TrendPoint};
