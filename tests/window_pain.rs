@@ -197,7 +197,9 @@ fn referral_and_trigger_points_snapshot_dark() {
 
 #[test]
 fn hovering_a_muscle_with_referral_on_shows_its_zones_snapshot() {
-    let plans = tempfile::tempdir().unwrap();
+    // A library with plans: an empty one names its random temporary path
+    // in the panel, which would differ in every run.
+    let plans = copy_of_example_plans();
     let mut harness = start(plans.path(), None, egui::Theme::Light);
     click(&mut harness, "Referral");
     assert!(harness.state().planner().settings().show_referral);
