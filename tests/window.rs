@@ -632,3 +632,51 @@ fn client_view_light() {
 fn client_view_dark() {
     client_view(egui::Theme::Dark, "client_view_dark");
 }
+
+/// A plans folder and a plan named from the working folder (`--plans
+/// plans`, `open plans/x.ron`) are kept as absolute paths, as the folder
+/// watcher reports changes: a relative library listed every plan changed
+/// on disk a second time.
+#[test]
+fn a_relative_plans_folder_and_plan_are_kept_as_absolute_paths() {
+    use massage_planner::planner::LibraryState;
+    let examples = copy_of_example_plans();
+    // Inside the crate (the tests' working folder), so it can be named
+    // relatively; removed when the test ends.
+    let here = tempfile::Builder::new()
+        .prefix("relative-plans-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .unwrap();
+    for entry in std::fs::read_dir(examples.path()).unwrap() {
+        let from = entry.unwrap().path();
+        if from.is_file() {
+            std::fs::copy(&from, here.path().join(from.file_name().unwrap())).unwrap();
+        }
+    }
+    let cwd = std::env::current_dir().unwrap();
+    let relative = here
+        .path()
+        .strip_prefix(&cwd)
+        .expect("cargo's temporary folder is inside the crate, the tests' working folder")
+        .to_path_buf();
+    assert!(relative.is_relative());
+    let maria = relative.join("maria-keller-2026-11-18.ron");
+    let harness = start(&relative, Some(maria), egui::Theme::Light);
+    let planner = harness.state().planner();
+    assert!(planner.plans_dir().is_absolute());
+    assert_eq!(planner.plans_dir(), here.path());
+    let open = planner.file().unwrap();
+    assert_eq!(open.path, here.path().join("maria-keller-2026-11-18.ron"));
+    match planner.library() {
+        LibraryState::Ready(library) => {
+            assert!(!library.entries.is_empty());
+            assert!(
+                library
+                    .entries
+                    .iter()
+                    .all(|e| e.path.starts_with(here.path()))
+            );
+        }
+        other => panic!("the library is read in headless start: {other:?}"),
+    }
+}

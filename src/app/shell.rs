@@ -107,6 +107,12 @@ pub fn run(mut options: StartOptions) -> eframe::Result {
     )
 }
 
+/// `path` from the working folder, as the watcher reports paths (no
+/// symlinks resolved, nothing read from disk); as it was if that fails.
+fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 impl PlannerApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let settings: Settings = cc
@@ -117,8 +123,12 @@ impl PlannerApp {
     }
 
     pub fn with_settings(ctx: &egui::Context, options: StartOptions, settings: Settings) -> Self {
-        let plans_dir =
+        let mut plans_dir =
             store::choose_plans_dir(options.plans_dir.as_deref(), settings.plans_dir.as_deref());
+        // The folder watcher reports absolute paths; the library, the open
+        // plan and the saved setting name files the same way (a relative
+        // `--plans plans` listed every plan changed on disk a second time).
+        plans_dir.path = absolute(&plans_dir.path);
         // The documents folder is made on first start; a folder the user
         // named is never made for them.
         let created = match plans_dir.origin {
@@ -154,7 +164,7 @@ impl PlannerApp {
             }));
         }
         if let Some(path) = &options.open {
-            start.push(Action::OpenPath(path.clone()));
+            start.push(Action::OpenPath(absolute(path)));
             if options.run {
                 start.push(Action::Command(Command::RunSession));
             }
