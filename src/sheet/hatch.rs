@@ -8,7 +8,7 @@ use krilla::surface::Surface;
 
 use crate::model::Technique;
 
-use super::layout::Rect;
+use super::page_geometry::Rect;
 use super::primitives::{fill_with, stroke_with};
 
 /// The pattern drawn over a technique's grey.

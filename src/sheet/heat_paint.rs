@@ -8,9 +8,9 @@ use crate::atlas::{Atlas, Layer, Point, ViewKind};
 use crate::course::HeatMap;
 use crate::model::MuscleSide;
 
-use super::layout::{Pen, grey};
 use super::map_paint::DEEP_OUTLINE;
 use super::page_geometry::Rect;
+use super::page_geometry::{Pen, grey};
 use super::primitives::{fill_path, polygon_path, polyline_path, stroke_path};
 
 /// Greys of the five bands, lightest (least time) first.

@@ -9,8 +9,8 @@ use crate::model::Technique;
 
 use super::fonts::Fonts;
 use super::hatch::paint_technique;
-use super::layout::{Pen, Rect, grey};
 use super::map_drawing::{BADGE, BADGE_RADIUS, MapDrawing, badge_half_width, badge_label};
+use super::page_geometry::{Pen, Rect, grey};
 use super::primitives::{
     capsule_path, draw_text, fill_path, polygon_path, polyline_path, rect_path, stroke_path,
 };

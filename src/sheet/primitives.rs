@@ -8,7 +8,7 @@ use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
 
 use super::fonts::Fonts;
-use super::layout::{Pen, Rect};
+use super::page_geometry::{Pen, Rect};
 
 pub(crate) fn draw_text(
     surface: &mut Surface,

@@ -7,8 +7,8 @@ use crate::atlas::{Atlas, Point, ViewKind};
 use crate::model::{Plan, Side};
 use crate::referral::{ReferralPatterns, trigger_point_at};
 
-use super::layout::{Pen, grey};
 use super::map_drawing::MapDrawing;
+use super::page_geometry::{Pen, grey};
 use super::primitives::{capsule_path, fill_path, stroke_path};
 
 const RADIUS: f32 = 2.6;
