@@ -7,6 +7,7 @@ use egui::{
     WidgetInfo, epaint::PathStroke,
 };
 
+use super::map_strokes::{self, FixedShapes, StrokesKey};
 use super::{map_labels, map_legend, map_referral, style};
 use crate::atlas::{self, Atlas, Landmark, Layer, Mark, Point, Region, View, ViewKind};
 use crate::model::{MuscleSide, Plan};
@@ -274,6 +275,21 @@ struct Palette {
 }
 
 impl Palette {
+    /// Every colour, for `map_strokes`' key.
+    fn key(&self) -> [Color32; 9] {
+        [
+            self.body,
+            self.body_line,
+            self.landmark,
+            self.muscle,
+            self.muscle_line,
+            self.highlight,
+            self.text,
+            self.badge,
+            self.danger,
+        ]
+    }
+
     fn new(ui: &Ui, dark: bool) -> Self {
         if dark {
             Palette {
@@ -309,12 +325,23 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     let colours = Palette::new(ui, dark);
     let line = |w: f32| w * fit.scale.max(0.6);
 
-    // Body silhouette.
-    let mut body = Mesh::default();
-    for part in &drawing.body {
-        add_fill(&mut body, fit, &part.points, &part.triangles, colours.body);
-    }
-    painter.add(Shape::mesh(body));
+    // The fixed drawing (body, faded covering layer, outlines, landmarks)
+    // is tessellated once per view, layer, size and theme: see map_strokes.
+    let key = map_strokes::frame_key(ui, |pixels_per_point, options| StrokesKey {
+        view: drawing.kind,
+        drawing: std::ptr::from_ref(drawing) as usize,
+        layer: view.layer,
+        landmarks: view.landmarks,
+        rect,
+        clip: painter.clip_rect(),
+        colours: colours.key(),
+        pixels_per_point,
+        options,
+    });
+    let fixed = map_strokes::cached(ui, ui.scope_id().with("map strokes"), key, || {
+        fixed_shapes(view, fit, &colours)
+    });
+    painter.add(Shape::mesh(fixed.under.clone()));
 
     let selected = view.selected_step.and_then(|i| view.plan.steps.get(i));
     let other_layer = match view.layer {
@@ -329,16 +356,9 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
             .find(|m| m.region == MuscleSide::new(region.muscle, region.side))
     };
 
-    // Fills: the covering layer faded under the deep view, then the active
-    // layer, a planned region in one band per technique (top down, step order).
-    if view.layer == Layer::Deep {
-        let mut faded = Mesh::default();
-        for region in drawing.regions_in(Layer::Superficial) {
-            let colour = colours.muscle.gamma_multiply(0.35);
-            add_fill(&mut faded, fit, &region.outline, &region.triangles, colour);
-        }
-        painter.add(Shape::mesh(faded));
-    }
+    // Fills of the active layer (over the covering layer faded under the
+    // deep view), a planned region in one band per technique (top down,
+    // step order).
     for region in drawing.regions_in(view.layer) {
         let techniques = mark_of(region).map_or(&[][..], |m| m.techniques.as_slice());
         let lit = |colour: Color32| {
@@ -377,16 +397,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     }
 
     // Outlines.
-    if view.layer == Layer::Deep {
-        for region in drawing.regions_in(Layer::Superficial) {
-            let stroke = Stroke::new(line(0.6), colours.muscle_line.gamma_multiply(0.3));
-            painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
-        }
-    }
-    for region in drawing.regions_in(view.layer) {
-        let stroke = Stroke::new(line(0.8), colours.muscle_line);
-        painter.add(Shape::closed_line(screen(fit, &region.outline), stroke));
-    }
+    painter.add(Shape::mesh(fixed.outlines.clone()));
     // Planned muscles of the other layer: dashed, so deep work stays visible
     // on the superficial view.
     for region in drawing.regions_in(other_layer) {
@@ -404,18 +415,8 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
             ));
         }
     }
-
-    // Landmarks: spine, ribs, iliac crests, sacrum, trochanters; the
-    // endangerment sites dashed in the warning colour.
-    if view.landmarks {
-        for landmark in drawing.landmarks_in(view.layer) {
-            paint_landmark(&painter, fit, landmark, &colours, line);
-        }
-    }
-    let body_stroke = Stroke::new(line(1.3), colours.body_line);
-    for part in &drawing.body {
-        painter.add(Shape::closed_line(screen(fit, &part.points), body_stroke));
-    }
+    // Landmarks and the body outline.
+    painter.add(Shape::mesh(fixed.over.clone()));
 
     // Referral zones over the muscles, so they read where the pain goes.
     let zones_of = view
@@ -584,8 +585,60 @@ pub fn view_caption(kind: ViewKind) -> &'static str {
     }
 }
 
-fn paint_landmark(
-    painter: &egui::Painter,
+/// The parts of the map that depend only on the view, layer, size and
+/// colours, as shapes for `map_strokes` to tessellate.
+fn fixed_shapes(view: &MapView<'_>, fit: Fit, colours: &Palette) -> FixedShapes {
+    let drawing = view.atlas.view(view.view);
+    let line = |w: f32| w * fit.scale.max(0.6);
+
+    // Body silhouette; the covering layer faded under the deep view.
+    let mut body = Mesh::default();
+    for part in &drawing.body {
+        add_fill(&mut body, fit, &part.points, &part.triangles, colours.body);
+    }
+    let mut under = vec![Shape::mesh(body)];
+    if view.layer == Layer::Deep {
+        let mut faded = Mesh::default();
+        for region in drawing.regions_in(Layer::Superficial) {
+            let colour = colours.muscle.gamma_multiply(0.35);
+            add_fill(&mut faded, fit, &region.outline, &region.triangles, colour);
+        }
+        under.push(Shape::mesh(faded));
+    }
+
+    let mut outlines = Vec::new();
+    if view.layer == Layer::Deep {
+        for region in drawing.regions_in(Layer::Superficial) {
+            let stroke = Stroke::new(line(0.6), colours.muscle_line.gamma_multiply(0.3));
+            outlines.push(Shape::closed_line(screen(fit, &region.outline), stroke));
+        }
+    }
+    for region in drawing.regions_in(view.layer) {
+        let stroke = Stroke::new(line(0.8), colours.muscle_line);
+        outlines.push(Shape::closed_line(screen(fit, &region.outline), stroke));
+    }
+
+    // Landmarks: spine, ribs, iliac crests, sacrum, trochanters; the
+    // endangerment sites dashed in the warning colour.
+    let mut over = Vec::new();
+    if view.landmarks {
+        for landmark in drawing.landmarks_in(view.layer) {
+            landmark_shapes(&mut over, fit, landmark, colours, line);
+        }
+    }
+    let body_stroke = Stroke::new(line(1.3), colours.body_line);
+    for part in &drawing.body {
+        over.push(Shape::closed_line(screen(fit, &part.points), body_stroke));
+    }
+    FixedShapes {
+        under,
+        outlines,
+        over,
+    }
+}
+
+fn landmark_shapes(
+    shapes: &mut Vec<Shape>,
     fit: Fit,
     landmark: &Landmark,
     colours: &Palette,
@@ -600,14 +653,14 @@ fn paint_landmark(
             points.push(first);
         }
         let stroke = Stroke::new(line(1.1), colours.danger);
-        painter.extend(Shape::dashed_line(&points, stroke, line(3.0), line(2.0)));
+        shapes.extend(Shape::dashed_line(&points, stroke, line(3.0), line(2.0)));
         return;
     }
     let stroke = Stroke::new(line(0.9), colours.landmark);
     if landmark.closed {
-        painter.add(Shape::closed_line(points, stroke));
+        shapes.push(Shape::closed_line(points, stroke));
     } else {
-        painter.add(Shape::line(points, PathStroke::from(stroke)));
+        shapes.push(Shape::line(points, PathStroke::from(stroke)));
     }
 }
 

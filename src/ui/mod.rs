@@ -15,6 +15,7 @@ mod map_labels;
 mod map_legend;
 pub mod map_pain;
 pub mod map_referral;
+mod map_strokes;
 pub mod menu;
 pub mod path_prompt;
 pub mod plan_editor;
