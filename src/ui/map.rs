@@ -7,7 +7,7 @@ use egui::{
     WidgetInfo, epaint::PathStroke,
 };
 
-use super::map_strokes::{self, FixedShapes, StrokesKey};
+use super::map_strokes::{self, DashesKey, FixedShapes, StrokesKey};
 use super::{map_labels, map_legend, map_referral, style};
 use crate::atlas::{self, Atlas, Landmark, Layer, Mark, Point, Region, View, ViewKind};
 use crate::model::{MuscleSide, Plan};
@@ -399,22 +399,43 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     // Outlines.
     painter.add(Shape::mesh(fixed.outlines.clone()));
     // Planned muscles of the other layer: dashed, so deep work stays visible
-    // on the superficial view.
-    for region in drawing.regions_in(other_layer) {
-        if let Some(technique) = mark_of(region).and_then(|m| m.techniques.first()) {
-            let mut points = screen(fit, &region.outline);
-            if let Some(first) = points.first().copied() {
-                points.push(first);
+    // on the superficial view (tessellated again only when they change).
+    let planned: Vec<(usize, Color32)> = drawing
+        .regions
+        .iter()
+        .enumerate()
+        .filter(|(_, region)| region.layer == other_layer)
+        .filter_map(|(index, region)| {
+            let technique = mark_of(region).and_then(|m| m.techniques.first())?;
+            Some((index, style::technique_colour(*technique)))
+        })
+        .collect();
+    let dashes_key = DashesKey { map: key, planned };
+    let dashes = map_strokes::cached_dashes(
+        ui,
+        ui.scope_id().with("map dashes"),
+        dashes_key.clone(),
+        || {
+            let mut shapes = Vec::new();
+            for &(index, colour) in &dashes_key.planned {
+                let Some(region) = drawing.regions.get(index) else {
+                    continue;
+                };
+                let mut points = screen(fit, &region.outline);
+                if let Some(first) = points.first().copied() {
+                    points.push(first);
+                }
+                shapes.extend(Shape::dashed_line(
+                    &points,
+                    Stroke::new(line(1.4), colour),
+                    line(4.0),
+                    line(3.0),
+                ));
             }
-            let colour = style::technique_colour(*technique);
-            painter.extend(Shape::dashed_line(
-                &points,
-                Stroke::new(line(1.4), colour),
-                line(4.0),
-                line(3.0),
-            ));
-        }
-    }
+            shapes
+        },
+    );
+    painter.add(Shape::mesh(dashes));
     // Landmarks and the body outline.
     painter.add(Shape::mesh(fixed.over.clone()));
 

@@ -43,7 +43,6 @@ pub(super) struct StrokesKey {
 /// outline) above the dashed outlines of planned muscles of the other layer.
 #[derive(Clone)]
 pub(super) struct Strokes {
-    key: StrokesKey,
     pub under: Arc<Mesh>,
     pub outlines: Arc<Mesh>,
     pub over: Arc<Mesh>,
@@ -63,14 +62,34 @@ pub(super) fn cached(
     key: StrokesKey,
     shapes: impl FnOnce() -> FixedShapes,
 ) -> Strokes {
-    if let Some(kept) = ui.data(|d| d.get_temp::<Strokes>(id))
-        && kept.key == key
-    {
-        return kept;
-    }
-    let made = tessellated(key, shapes());
-    ui.data_mut(|d| d.insert_temp(id, made.clone()));
-    made
+    kept(ui, id, key, || {
+        let shapes = shapes();
+        Strokes {
+            under: tessellated(&key, shapes.under),
+            outlines: tessellated(&key, shapes.outlines),
+            over: tessellated(&key, shapes.over),
+        }
+    })
+}
+
+/// The dashed outlines of the planned muscles of the other layer: they
+/// change with the plan, far less often than frames are drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct DashesKey {
+    pub map: StrokesKey,
+    /// Each dashed region (its index in the view) and its colour.
+    pub planned: Vec<(usize, Color32)>,
+}
+
+/// The dashes for `key`: from memory, else made from `shapes()` and kept.
+pub(super) fn cached_dashes(
+    ui: &Ui,
+    id: Id,
+    key: DashesKey,
+    shapes: impl FnOnce() -> Vec<Shape>,
+) -> Arc<Mesh> {
+    let map = key.map;
+    kept(ui, id, key, || tessellated(&map, shapes()))
 }
 
 /// The key of this frame's map: the caller fills in what the map knows.
@@ -82,24 +101,32 @@ pub(super) fn frame_key(
     key(ctx.pixels_per_point(), ctx.tessellation_options(|o| *o))
 }
 
-fn tessellated(key: StrokesKey, shapes: FixedShapes) -> Strokes {
+/// The value kept under `id` if it was made for `key`, else a new one.
+fn kept<K, V>(ui: &Ui, id: Id, key: K, make: impl FnOnce() -> V) -> V
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
+{
+    if let Some((kept_key, value)) = ui.data(|d| d.get_temp::<(K, V)>(id))
+        && kept_key == key
+    {
+        return value;
+    }
+    let value = make();
+    ui.data_mut(|d| d.insert_temp(id, (key, value.clone())));
+    value
+}
+
+fn tessellated(key: &StrokesKey, shapes: Vec<Shape>) -> Arc<Mesh> {
     // No text or circles among these shapes: the font texture's size and
     // the prepared discs are never read.
     let mut tessellator = Tessellator::new(key.pixels_per_point, key.options, [1, 1], Vec::new());
     tessellator.set_clip_rect(key.clip);
-    let mut mesh = |shapes: Vec<Shape>| {
-        let mut out = Mesh::default();
-        for shape in shapes {
-            tessellator.tessellate_shape(shape, &mut out);
-        }
-        Arc::new(out)
-    };
-    Strokes {
-        key,
-        under: mesh(shapes.under),
-        outlines: mesh(shapes.outlines),
-        over: mesh(shapes.over),
+    let mut out = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut out);
     }
+    Arc::new(out)
 }
 
 #[cfg(test)]
@@ -193,6 +220,36 @@ mod tests {
     }
 
     #[test]
+    fn dashes_follow_the_planned_regions_and_their_colours() {
+        let ctx = egui::Context::default();
+        let rect = Rect::from_min_size(Pos2::ZERO, Vec2::new(200.0, 300.0));
+        let map = key(rect, Color32::BLACK);
+        let mut made = 0;
+        let mut dashes = |planned: Vec<(usize, Color32)>| {
+            let mut mesh = None;
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let key = DashesKey {
+                    map,
+                    planned: planned.clone(),
+                };
+                mesh = Some(cached_dashes(ui, Id::unique("test dashes"), key, || {
+                    made += 1;
+                    square(&map).outlines
+                }));
+            });
+            output.textures_delta.clear();
+            mesh.expect("the frame ran")
+        };
+        let first = dashes(vec![(3, Color32::RED)]);
+        let again = dashes(vec![(3, Color32::RED)]);
+        assert!(Arc::ptr_eq(&first, &again), "same plan: same mesh");
+        dashes(vec![(3, Color32::BLUE)]);
+        dashes(vec![(3, Color32::BLUE), (5, Color32::RED)]);
+        dashes(Vec::new());
+        assert_eq!(made, 4, "another technique or region: new dashes");
+    }
+
+    #[test]
     fn the_mesh_is_what_egui_tessellates_from_the_shapes() {
         // The same outline painted as a shape and tessellated by egui at the
         // end of the frame gives the same triangles as the kept mesh.
@@ -210,15 +267,15 @@ mod tests {
             for shape in square(&key).outlines {
                 painter.add(shape);
             }
-            kept = Some(tessellated(key, square(&key)));
+            kept = Some(tessellated(&key, square(&key).outlines));
         });
         output.textures_delta.clear();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
         let kept = kept.expect("the frame ran");
-        assert!(!kept.outlines.is_empty());
+        assert!(!kept.is_empty());
         let found = primitives.iter().any(|p| match &p.primitive {
             egui::epaint::Primitive::Mesh(mesh) => {
-                mesh.vertices == kept.outlines.vertices && mesh.indices == kept.outlines.indices
+                mesh.vertices == kept.vertices && mesh.indices == kept.indices
             }
             egui::epaint::Primitive::Callback(_) => false,
         });
