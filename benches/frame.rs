@@ -7,6 +7,12 @@
 //! The benches named "CPU time" time the same frames by the thread's CPU
 //! time rather than the clock: on a shared machine a busy neighbour
 //! stretches wall time but much less the work a frame does.
+//!
+//! `FRAME_BENCH_PROFILE=N` runs N frames after the first five and stops,
+//! without criterion, for a profiler that counts instructions:
+//!
+//!     FRAME_BENCH_PROFILE=50 valgrind --tool=callgrind \
+//!       --toggle-collect='frame::profile_frames' target/release/deps/frame-HASH
 
 use std::path::Path;
 use std::time::Duration;
@@ -90,6 +96,14 @@ fn thread_cpu_time() -> Duration {
     Duration::from_nanos(nanos)
 }
 
+/// The frames a profiler looks at (`FRAME_BENCH_PROFILE`): the same each run.
+#[inline(never)]
+fn profile_frames(window: &mut Window, frames: usize) {
+    for _ in 0..frames {
+        std::hint::black_box(window.frame(Vec::new()));
+    }
+}
+
 fn frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let plans = match std::env::var_os("FRAME_BENCH_PLANS") {
@@ -111,6 +125,14 @@ fn frame(c: &mut Criterion) {
     // Fonts and layout caches settle over the first frames, as in the app.
     for _ in 0..5 {
         window.frame(Vec::new());
+    }
+
+    if let Some(frames) = std::env::var("FRAME_BENCH_PROFILE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        profile_frames(&mut window, frames);
+        return;
     }
 
     let mut group = c.benchmark_group("frame");

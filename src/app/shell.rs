@@ -84,7 +84,13 @@ pub fn run(mut options: StartOptions) -> eframe::Result {
     }
     // The muscle atlas (label placement, triangulation) takes tens of
     // milliseconds: build it while the window and the GPU start, not after.
-    std::thread::spawn(Atlas::builtin);
+    // Then the pain chart and the referral patterns, which the first frame
+    // reads too (trigger points on the map); an error shows where they are used.
+    std::thread::spawn(|| {
+        let _ = Atlas::try_builtin();
+        let _ = crate::referral::ReferralPatterns::try_builtin();
+        let _ = crate::referral::BodyChart::try_builtin();
+    });
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
         .with_app_id(APP_ID)
