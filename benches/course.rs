@@ -138,7 +138,7 @@ impl Window {
 
 fn bench_client_view(c: &mut Criterion) {
     use massage_planner::app::{PlannerApp, StartOptions};
-    use massage_planner::planner::{Action, CourseAction, Settings};
+    use massage_planner::planner::{Action, CourseAction, CourseTab, Settings};
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let course = course(500);
     for session in &course.sessions {
@@ -182,7 +182,34 @@ fn bench_client_view(c: &mut Criterion) {
     for _ in 0..3 {
         window.frame();
     }
-    group.bench_function("client view frame", |b| b.iter(|| window.frame()));
+    group.bench_function("client view frame: sessions and pain", |b| {
+        b.iter(|| window.frame())
+    });
+    // The heat map on the atlas over all 500 sessions.
+    window.app.apply_all(
+        &ctx,
+        vec![Action::Course(CourseAction::ShowTab(CourseTab::Worked))],
+    );
+    for _ in 0..3 {
+        window.frame();
+    }
+    group.bench_function("client view frame: what was worked", |b| {
+        b.iter(|| window.frame())
+    });
+    // Two sessions' maps side by side and the table of changes.
+    window.app.apply_all(
+        &ctx,
+        vec![
+            Action::Course(CourseAction::Compare(498, 499)),
+            Action::Course(CourseAction::ShowTab(CourseTab::Compare)),
+        ],
+    );
+    for _ in 0..3 {
+        window.frame();
+    }
+    group.bench_function("client view frame: compare two sessions", |b| {
+        b.iter(|| window.frame())
+    });
     group.finish();
 }
 

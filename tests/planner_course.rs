@@ -67,8 +67,9 @@ fn two_sessions_are_compared_and_a_third_tick_replaces_the_older_one() {
     assert!(course_view(&p).comparison().is_none());
     p.apply(Action::Course(CourseAction::ToggleCompare(1)));
     p.apply(Action::Course(CourseAction::ToggleCompare(0)));
-    let (older, newer, differences) = course_view(&p).comparison().unwrap();
-    assert_eq!((older, newer), (0, 1));
+    let comparison = course_view(&p).comparison().unwrap();
+    let differences = &comparison.differences;
+    assert_eq!((comparison.older, comparison.newer), (0, 1));
     assert!(
         differences
             .iter()

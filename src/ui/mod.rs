@@ -7,6 +7,8 @@ pub mod client_editor;
 mod client_section;
 pub mod compare_window;
 pub mod conflict_dialog;
+pub mod course_compare;
+pub mod course_heat_map;
 pub mod course_window;
 pub(crate) mod fields;
 pub mod library_panel;
