@@ -99,11 +99,17 @@ pub fn heat_view(ui: &mut Ui, heat: &HeatMap, kind: ViewKind, rect: Rect) {
     painter.add(Shape::mesh(Arc::clone(&picture.mesh)));
     heat_view_captions(ui, kind, rect);
 
-    // Each worked muscle reachable by name, with its numbers.
+    // Each worked muscle reachable by name, with its numbers: once, though
+    // a view may draw it in both layers.
+    let mut named: Vec<crate::model::MuscleSide> = Vec::new();
     for fill in picture.fills.iter() {
         let Some(region) = drawing.regions.get(fill.index) else {
             continue;
         };
+        if named.contains(&fill.region) {
+            continue;
+        }
+        named.push(fill.region);
         let handle = ui.interact(
             Rect::from_center_size(fit.to_screen(region.label_at), Vec2::splat(2.0)),
             id.with(fill.index),
