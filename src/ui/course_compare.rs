@@ -6,6 +6,7 @@
 use egui::{ComboBox, RichText, ScrollArea, Sense, Ui, Vec2, WidgetInfo};
 
 use super::map::{MapView, map_picture, region_at, view_switch};
+use super::painted_cache::cached_paint;
 use crate::atlas::{Atlas, Layer, ViewKind};
 use crate::course::Session;
 use crate::model::MuscleSide;
@@ -152,7 +153,18 @@ fn session_map(ui: &mut Ui, session: &Session, kind: ViewKind, size: Vec2) {
             referral: false,
             trigger_points: false,
         };
-        map_picture(ui, &map, rect, hovered);
+        // The plan on screen changes only with the view, size, theme and
+        // the muscle pointed at: painted once for those.
+        let key = (
+            &session.path,
+            session.plan.steps.len(),
+            kind,
+            [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(f32::to_bits),
+            ui.visuals().dark_mode,
+            hovered.map(|r| (r.muscle, r.side, r.layer)),
+        );
+        let id = ui.scope_id().with(("compare map", &session.path));
+        cached_paint(ui, id, key, || map_picture(ui, &map, rect, hovered));
         if let Some(region) = hovered {
             let here = MuscleSide::new(region.muscle, region.side);
             let steps: Vec<String> = session

@@ -100,9 +100,14 @@ pub fn heat_view(ui: &mut Ui, heat: &HeatMap, kind: ViewKind, rect: Rect) {
     heat_view_captions(ui, kind, rect);
 
     // Each worked muscle reachable by name, with its numbers: once, though
-    // a view may draw it in both layers.
+    // a view may draw it in both layers. Only for a screen reader (or a
+    // test): the pointer reads the same numbers on hover.
+    let reader = ui
+        .ctx()
+        .accesskit_node_builder(response.id, |_| ())
+        .is_some();
     let mut named: Vec<crate::model::MuscleSide> = Vec::new();
-    for fill in picture.fills.iter() {
+    for fill in picture.fills.iter().filter(|_| reader) {
         let Some(region) = drawing.regions.get(fill.index) else {
             continue;
         };

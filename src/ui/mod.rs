@@ -18,6 +18,7 @@ mod map_legend;
 pub mod map_pain;
 pub mod map_referral;
 pub mod menu;
+pub mod painted_cache;
 pub mod path_prompt;
 pub mod plan_editor;
 pub mod recovery_dialog;
