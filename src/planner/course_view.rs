@@ -2,8 +2,8 @@
 //! heat map over a date range, two sessions compared). Kept in the modal;
 //! changed only through `Planner::apply`.
 
-use crate::atlas::ViewKind;
-use crate::course::{Course, DateRange, HeatMap, PainSeries, PainTrend};
+use crate::atlas::{Atlas, ViewKind};
+use crate::course::{Course, DateRange, HeatMap, PainSeries, PainTrend, views_worked};
 use crate::model::{Difference, differences};
 
 /// What the client view does.
@@ -70,6 +70,8 @@ pub struct CourseView {
     pub range: DateRange,
     /// Worked out again only when the range changes, not every frame.
     pub heat: HeatMap,
+    /// The atlas views that show a muscle worked in the range.
+    pub heat_views: Vec<ViewKind>,
     /// Up to two sessions (indices, in the order ticked).
     pub compare: Vec<usize>,
     /// The drawing the compared maps show.
@@ -82,10 +84,12 @@ impl CourseView {
     pub fn new(course: Course) -> CourseView {
         let range = DateRange::ALL;
         let trend = PainTrend::of(&course);
+        let heat = HeatMap::of(&course, range);
         CourseView {
+            heat_views: views_worked(&heat, Atlas::builtin()),
             pain_series: trend.series(),
             trend,
-            heat: HeatMap::of(&course, range),
+            heat,
             course,
             tab: CourseTab::default(),
             range,
@@ -103,6 +107,7 @@ impl CourseView {
         if range != self.range {
             self.range = range;
             self.heat = HeatMap::of(&self.course, range);
+            self.heat_views = views_worked(&self.heat, Atlas::builtin());
         }
     }
 

@@ -139,10 +139,17 @@ fn pain_plot(ui: &mut egui::Ui, view: &CourseView) {
                     .color(strong)
                     .width(2.0),
             );
+            // Dashed while the points are few; over hundreds of sessions
+            // the zigzag would be cut into thousands of dashes a frame.
+            let after_style = if markers {
+                LineStyle::dashed_loose()
+            } else {
+                LineStyle::Solid
+            };
             plot.line(
                 Line::new("Pain after", series.after.clone())
                     .color(after_colour)
-                    .style(LineStyle::dashed_loose())
+                    .style(after_style)
                     .width(2.0),
             );
             if markers {
@@ -293,7 +300,7 @@ fn heat(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
     });
     ui.add_space(4.0);
     let atlas = crate::atlas::Atlas::builtin();
-    let kinds = crate::course::views_worked(&view.heat, atlas);
+    let kinds = &view.heat_views;
     let side_width = 340.0;
     let height = ui.available_height() - 22.0;
     // Each view as large as fits: the back is tall, side and front wider.
