@@ -603,6 +603,7 @@ fn client_view(theme: egui::Theme, name: &str) {
     // The modal's first frame only measures it.
     harness.run();
     harness.get_by_label("Maria Keller: the course");
+    harness.get_by_label("2026-11-04: 52 min, 6 steps, pain before 7/10, after 4/10");
     harness
         .get_by_label("Compare the session of 2026-11-04")
         .click_accesskit();

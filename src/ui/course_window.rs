@@ -76,6 +76,11 @@ pub fn course_window(ctx: &egui::Context, view: &CourseView) -> Vec<Action> {
     if actions.is_empty() && modal.should_close() {
         actions.push(Action::Course(CourseAction::Close));
     }
+    if !actions.is_empty() {
+        // What was chosen is applied after this frame: draw the next one
+        // now rather than when the pointer moves again.
+        ctx.request_repaint();
+    }
     actions
 }
 
@@ -205,6 +210,52 @@ const TIMELINE_COLUMNS: [(&str, f32); 5] = [
 
 /// Newest last, as on the plot; only the rows in view are laid out, so a
 /// course of hundreds of sessions costs no more a frame than a few.
+/// One session's values under the column heads: painted as text in one
+/// widget (a label per cell made the list most of the tab's frame), named
+/// in words for a screen reader.
+/// `columns_left`: where the first column (the date) begins, as the heads.
+fn session_row(
+    ui: &mut egui::Ui,
+    session: &crate::course::Session,
+    columns_left: f32,
+    height: f32,
+) {
+    let gap = ui.spacing().item_spacing.x;
+    let end: f32 = columns_left + TIMELINE_COLUMNS.iter().map(|(_, w)| w + gap).sum::<f32>();
+    let width = (end - ui.cursor().min.x).max(1.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let values = [
+        session.date().to_string(),
+        session.minutes().to_string(),
+        session.steps().to_string(),
+        pain_text(session.pain_before()),
+        pain_text(session.pain_after()),
+    ];
+    let painter = ui.painter();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let colour = ui.visuals().text_color();
+    // Centred in each column, as the heads are.
+    let mut x = columns_left;
+    for ((_, column), value) in TIMELINE_COLUMNS.iter().zip(&values) {
+        painter.text(
+            egui::pos2(x + column / 2.0, rect.center().y),
+            egui::Align2::CENTER_CENTER,
+            value,
+            font.clone(),
+            colour,
+        );
+        x += column + gap;
+    }
+    response.widget_info(|| {
+        let [date, minutes, steps, before, after] = &values;
+        egui::WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            format!("{date}: {minutes} min, {steps} steps, pain before {before}, after {after}"),
+        )
+    });
+}
+
 fn timeline(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
     let cell = |ui: &mut egui::Ui, width: f32, text: egui::WidgetText| {
         ui.add_sized(
@@ -229,6 +280,7 @@ fn timeline(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
                     continue;
                 };
                 ui.horizontal(|ui| {
+                    let columns_left = ui.cursor().min.x + 60.0 + ui.spacing().item_spacing.x;
                     let mut ticked = view.compare.contains(&index);
                     let name = format!("Compare the session of {}", session.date());
                     ui.allocate_ui(egui::vec2(60.0, row_height), |ui| {
@@ -238,16 +290,7 @@ fn timeline(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
                             actions.push(Action::Course(CourseAction::ToggleCompare(index)));
                         }
                     });
-                    let values = [
-                        session.date().to_string(),
-                        session.minutes().to_string(),
-                        session.steps().to_string(),
-                        pain_text(session.pain_before()),
-                        pain_text(session.pain_after()),
-                    ];
-                    for ((_, width), value) in TIMELINE_COLUMNS.iter().zip(values) {
-                        cell(ui, *width, value.into());
-                    }
+                    session_row(ui, session, columns_left, row_height);
                 });
             }
         });
