@@ -211,7 +211,7 @@ const TIMELINE_COLUMNS: [(&str, f32); 5] = [
 /// Newest last, as on the plot; only the rows in view are laid out, so a
 /// course of hundreds of sessions costs no more a frame than a few.
 /// One session's values under the column heads: painted as text in one
-/// widget (a label per cell made the list most of the tab's frame), named
+/// widget (rather than a label widget per cell, about 75 a frame), named
 /// in words for a screen reader.
 /// `columns_left`: where the first column (the date) begins, as the heads.
 fn session_row(
