@@ -105,30 +105,22 @@ fn bench_course(c: &mut Criterion) {
     group.finish();
 }
 
-/// Nanoseconds this thread has run on a CPU (Linux: the first field of
-/// /proc/thread-self/schedstat), or `None` where that is not available.
-fn thread_cpu_nanos() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-}
-
-/// Times `iters` calls of `f` in CPU time of this thread, so that other
-/// work on a busy machine does not count (the budget is CPU time); wall
-/// time where the CPU time cannot be read.
+/// Times `iters` calls of `f` in CPU time of this thread
+/// (`CLOCK_THREAD_CPUTIME_ID`), so that other work on a busy machine does
+/// not count: the budget is CPU time.
 fn cpu_time(iters: u64, mut f: impl FnMut()) -> std::time::Duration {
-    let wall = std::time::Instant::now();
-    let start = thread_cpu_nanos();
+    use rustix::time::{ClockId, clock_gettime};
+    let nanos = || {
+        let t = clock_gettime(ClockId::ThreadCPUTime);
+        u128::try_from(t.tv_sec).unwrap_or(0) * 1_000_000_000
+            + u128::try_from(t.tv_nsec).unwrap_or(0)
+    };
+    let start = nanos();
     for _ in 0..iters {
         f();
     }
-    match (start, thread_cpu_nanos()) {
-        (Some(a), Some(b)) => std::time::Duration::from_nanos(b.saturating_sub(a)),
-        _ => wall.elapsed(),
-    }
+    let spent = nanos().saturating_sub(start);
+    std::time::Duration::from_nanos(u64::try_from(spent).unwrap_or(u64::MAX))
 }
 
 /// The window, headless, on a plans folder holding the 500 sessions.
