@@ -481,3 +481,95 @@ fn a_broken_home_care_file_says_what_is_missing() {
     let error = HomeCare::parse(&text).unwrap_err();
     assert!(error.to_string().contains("Adductors"), "{error}");
 }
+
+/// The fill of `region` in `kind`, and whether its drawing lies on the
+/// viewer's left half.
+fn fill_on(
+    heat: &HeatMap,
+    kind: massage_planner::atlas::ViewKind,
+    region: MuscleSide,
+) -> Option<(massage_planner::course::HeatFill, bool)> {
+    let view = massage_planner::atlas::Atlas::builtin().view(kind);
+    let fills = massage_planner::course::heat_fills(heat, view);
+    let fill = fills.into_iter().find(|f| f.region == region)?;
+    let drawn = &view.regions[fill.index];
+    assert_eq!((drawn.muscle, drawn.side), (region.muscle, region.side));
+    Some((fill, drawn.centroid().x < view.midline()))
+}
+
+#[test]
+fn the_heat_map_on_the_back_view_fills_the_side_worked_in_its_band() {
+    use massage_planner::atlas::ViewKind;
+    let heat = HeatMap::of(&maria(), DateRange::ALL);
+    // Right QL, 16 min, the most: the top band, on the viewer's right
+    // (from behind the client's right is on the right).
+    let right_ql = MuscleSide::new(Muscle::QuadratusLumborum, Side::Right);
+    let (fill, on_left) = fill_on(&heat, ViewKind::Posterior, right_ql).unwrap();
+    assert_eq!(fill.band, 4);
+    assert_eq!(fill.minutes, 16.0);
+    assert_eq!(fill.mean_pressure, Some(3.25));
+    assert!(!on_left, "the right QL is drawn on the viewer's right");
+    // Left QL was never worked: not filled.
+    let left_ql = MuscleSide::new(Muscle::QuadratusLumborum, Side::Left);
+    assert!(fill_on(&heat, ViewKind::Posterior, left_ql).is_none());
+    // Left piriformis, 5 of 16 min: the second band, on the viewer's left.
+    let left_piriformis = MuscleSide::new(Muscle::Piriformis, Side::Left);
+    let (fill, on_left) = fill_on(&heat, ViewKind::Posterior, left_piriformis).unwrap();
+    assert_eq!(fill.band, 1);
+    assert!(on_left, "the left piriformis is drawn on the viewer's left");
+    let right_piriformis = MuscleSide::new(Muscle::Piriformis, Side::Right);
+    assert!(fill_on(&heat, ViewKind::Posterior, right_piriformis).is_none());
+    // Deep muscles come after the superficial ones: painted on top.
+    let view = massage_planner::atlas::Atlas::builtin().view(ViewKind::Posterior);
+    let layers: Vec<_> = massage_planner::course::heat_fills(&heat, view)
+        .iter()
+        .map(|f| f.layer)
+        .collect();
+    let mut sorted = layers.clone();
+    sorted.sort();
+    assert_eq!(layers, sorted);
+}
+
+#[test]
+fn the_heat_map_on_the_front_view_is_mirrored() {
+    use massage_planner::atlas::ViewKind;
+    let course = Course::from_sessions(
+        vec![Session {
+            path: PathBuf::from("a.ron"),
+            plan: plan(
+                date(2026, 9, 1),
+                None,
+                None,
+                vec![step(Muscle::PsoasMajor, Side::Left, 2, 6)],
+            ),
+        }],
+        None,
+    );
+    let heat = HeatMap::of(&course, DateRange::ALL);
+    let left_psoas = MuscleSide::new(Muscle::PsoasMajor, Side::Left);
+    let (fill, on_left) = fill_on(&heat, ViewKind::Front, left_psoas).unwrap();
+    assert_eq!(fill.band, 4);
+    assert!(
+        !on_left,
+        "from the front the client's left is on the viewer's right"
+    );
+    let right_psoas = MuscleSide::new(Muscle::PsoasMajor, Side::Right);
+    assert!(fill_on(&heat, ViewKind::Front, right_psoas).is_none());
+    // Only the views that show a worked muscle are drawn.
+    let views =
+        massage_planner::course::views_worked(&heat, massage_planner::atlas::Atlas::builtin());
+    assert!(views.contains(&ViewKind::Front));
+    assert!(!views.contains(&ViewKind::Posterior), "{views:?}");
+}
+
+#[test]
+fn minutes_fall_in_five_bands_of_the_most_worked() {
+    use massage_planner::course::{heat_band, heat_band_top};
+    assert_eq!(heat_band(16.0, 16.0), 4);
+    assert_eq!(heat_band(0.1, 16.0), 0);
+    assert_eq!(heat_band(3.2, 16.0), 0);
+    assert_eq!(heat_band(3.3, 16.0), 1);
+    assert_eq!(heat_band(5.0, 0.0), 0);
+    assert_eq!(heat_band_top(0, 25.0), 5.0);
+    assert_eq!(heat_band_top(4, 25.0), 25.0);
+}

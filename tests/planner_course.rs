@@ -67,8 +67,9 @@ fn two_sessions_are_compared_and_a_third_tick_replaces_the_older_one() {
     assert!(course_view(&p).comparison().is_none());
     p.apply(Action::Course(CourseAction::ToggleCompare(1)));
     p.apply(Action::Course(CourseAction::ToggleCompare(0)));
-    let (older, newer, differences) = course_view(&p).comparison().unwrap();
-    assert_eq!((older, newer), (0, 1));
+    let comparison = course_view(&p).comparison().unwrap();
+    let differences = &comparison.differences;
+    assert_eq!((comparison.older, comparison.newer), (0, 1));
     assert!(
         differences
             .iter()
@@ -119,4 +120,29 @@ fn the_editors_client_name_opens_the_course_and_an_unknown_name_says_so() {
         "{}",
         p.message()
     );
+}
+
+#[test]
+fn the_tabs_the_chosen_pair_and_the_compared_view_change_only_through_apply() {
+    use massage_planner::atlas::ViewKind;
+    use massage_planner::planner::CourseTab;
+    let (_plans, mut p) = planner_on_examples();
+    p.apply(Action::Course(CourseAction::Open("Maria Keller".into())));
+    assert_eq!(course_view(&p).tab, CourseTab::Sessions);
+    p.apply(Action::Course(CourseAction::ShowTab(CourseTab::Compare)));
+    assert_eq!(course_view(&p).tab, CourseTab::Compare);
+    // A pair chosen at once: the words are worked out then, not per frame.
+    p.apply(Action::Course(CourseAction::Compare(0, 1)));
+    let comparison = course_view(&p).comparison().unwrap();
+    assert_eq!((comparison.older, comparison.newer), (0, 1));
+    assert!(!comparison.differences.is_empty());
+    // The same session twice, or one out of range, changes nothing.
+    p.apply(Action::Course(CourseAction::Compare(1, 1)));
+    p.apply(Action::Course(CourseAction::Compare(0, 9)));
+    assert_eq!(course_view(&p).compare, [0, 1]);
+    // Unticking one leaves nothing to compare.
+    p.apply(Action::Course(CourseAction::ToggleCompare(1)));
+    assert!(course_view(&p).comparison().is_none());
+    p.apply(Action::Course(CourseAction::CompareView(ViewKind::Side)));
+    assert_eq!(course_view(&p).compare_view, ViewKind::Side);
 }

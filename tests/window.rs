@@ -586,9 +586,11 @@ fn a_step_gets_its_position_and_the_steps_are_reordered_to_turn_the_client_less(
     harness.get_by_label("Reorder to turn the client less");
 }
 
-/// The client view, opened from the library's client heading: the
-/// timeline, the pain plot and the heat table; two sessions compared;
-/// continuing from the last session. Snapshots in both themes.
+/// The client view, opened from the library's client heading, at the
+/// window's default 1280x800: the sessions and the pain plot; the heat map
+/// on the atlas, each worked muscle named with its minutes and mean
+/// pressure; two sessions' maps side by side with what changed; continuing
+/// from the last session. Snapshots of each tab in both themes.
 fn client_view(theme: egui::Theme, name: &str) {
     use massage_planner::planner::Modal;
     let plans = copy_of_example_plans();
@@ -601,7 +603,7 @@ fn client_view(theme: egui::Theme, name: &str) {
     // The modal's first frame only measures it.
     harness.run();
     harness.get_by_label("Maria Keller: the course");
-    harness.get_by_label("Right quadratus lumborum");
+    harness.get_by_label("2026-11-04: 52 min, 6 steps, pain before 7/10, after 4/10");
     harness
         .get_by_label("Compare the session of 2026-11-04")
         .click_accesskit();
@@ -614,8 +616,44 @@ fn client_view(theme: egui::Theme, name: &str) {
         Some(Modal::Course(view)) => assert_eq!(view.compare, [0, 1]),
         other => panic!("{other:?}"),
     }
-    harness.get_by_label("From 2026-11-04 to 2026-11-18");
     harness.snapshot(name);
+
+    // The heat map: the right QL, most worked, named with its numbers on
+    // the back view; the never-worked right erector spinae (thoracic) not.
+    click(&mut harness, "What was worked");
+    harness.run();
+    let right_ql = harness
+        .get_by_label(
+            "Back view, Right quadratus lumborum: 25 min, mean pressure 4.0 of 5, 2 sessions",
+        )
+        .rect()
+        .center();
+    // Pointing at it shows its numbers beside it.
+    harness.hover_at(right_ql);
+    harness.run();
+    harness.get_by_label("Right quadratus lumborum: 25 min, mean pressure 4.0 of 5, 2 sessions");
+    harness.get_by_label_contains("Side view, Right gluteus medius: 19 min");
+    harness.get_by_label("20–25 min");
+    assert!(
+        harness
+            .query_by_label_contains("view, Left quadratus lumborum: 25 min")
+            .is_none()
+    );
+    harness.snapshot(format!("{name}_worked"));
+
+    // The two sessions compared: their maps side by side and the changes.
+    click(&mut harness, "Compare two sessions");
+    harness.run();
+    harness.get_by_label("Map of the session of 2026-11-04");
+    harness.get_by_label("Map of the session of 2026-11-18");
+    harness.get_by_label("What changed from 2026-11-04 to 2026-11-18");
+    harness.get_by_label("Step 1 technique");
+    harness.get_by_label("Heat application");
+    // Still in the window at 1280x800: the buttons below the tab.
+    let close = harness.get_by_label("Close").rect();
+    assert!(close.max.y <= 800.0, "{close:?}");
+    harness.snapshot(format!("{name}_compare"));
+
     click(&mut harness, "Continue from the last session");
     let p = harness.state().planner();
     assert!(p.modal().is_none());

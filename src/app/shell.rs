@@ -683,6 +683,10 @@ impl eframe::App for PlannerApp {
         actions.extend(self.window_input(&ctx));
         if self.planner.session().is_some() {
             actions.extend(self.session_mode(ui));
+        } else if matches!(self.planner.modal(), Some(Modal::Course(_))) {
+            // The client view covers the window: the editor, map and
+            // library under it are not drawn (they cost most of a frame).
+            egui::CentralPanel::default().show(ui, |_| {});
         } else {
             actions.extend(self.panels(ui));
         }

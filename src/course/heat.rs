@@ -10,7 +10,7 @@ use crate::model::{MuscleSide, Plan, Side};
 use super::Course;
 
 /// Dates from `from` to `to`, both included; `None` is open-ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct DateRange {
     pub from: Option<Date>,
     pub to: Option<Date>,
@@ -36,7 +36,7 @@ impl DateRange {
 
 /// Time and pressure on one muscle on one side. Kept in seconds and
 /// pressure × seconds so sums are exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct HeatCell {
     pub seconds: u64,
     pressure_seconds: u64,
@@ -56,7 +56,7 @@ impl HeatCell {
 }
 
 /// Every one-sided region worked in the range, with its time and pressure.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct HeatMap {
     pub range: DateRange,
     pub cells: BTreeMap<MuscleSide, HeatCell>,

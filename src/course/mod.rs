@@ -4,14 +4,16 @@
 //! progress report and the handout all read these.
 
 mod heat;
+mod heat_fills;
 mod home_care;
 mod sessions;
 mod trend;
 
 pub use heat::{DateRange, HeatCell, HeatMap};
+pub use heat_fills::{HEAT_BANDS, HeatFill, heat_band, heat_band_top, heat_fills, views_worked};
 pub use home_care::{
     Exercise, HOME_CARE_RON, HomeCare, HomeCareError, HomeCareItem, HomeCarePlan, HomeCareRule,
     Movement, Omission,
 };
 pub use sessions::{Course, CourseError, Session, load_course};
-pub use trend::{IntakeEvent, PainTrend, TrendPoint};
+pub use trend::{IntakeEvent, PainSeries, PainTrend, TrendPoint, days_from};

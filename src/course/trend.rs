@@ -61,6 +61,28 @@ impl PainTrend {
         PainTrend { points, events }
     }
 
+    /// The points to plot: days since the first session against pain,
+    /// before and after. Worked out once, not every frame of the plot.
+    pub fn series(&self) -> PainSeries {
+        let Some(first) = self.points.first().map(|p| p.date) else {
+            return PainSeries::default();
+        };
+        let mut series = PainSeries {
+            first: Some(first),
+            ..PainSeries::default()
+        };
+        for point in &self.points {
+            let day = days_from(first, point.date);
+            if let Some(before) = point.before {
+                series.before.push([day, f64::from(before)]);
+            }
+            if let Some(after) = point.after {
+                series.after.push([day, f64::from(after)]);
+            }
+        }
+        series
+    }
+
     /// Mean pain before the sessions, over those that asked.
     pub fn mean_before(&self) -> Option<f32> {
         mean(self.points.iter().filter_map(|p| p.before))
@@ -76,6 +98,21 @@ impl PainTrend {
         let first = asked.next()?;
         Some((first, asked.next_back().unwrap_or(first)))
     }
+}
+
+/// Days from `first` to `date` (negative before it).
+pub fn days_from(first: Date, date: Date) -> f64 {
+    first
+        .until(date)
+        .map_or(0.0, |span| f64::from(span.get_days()))
+}
+
+/// Pain against days since the first session, ready to plot.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PainSeries {
+    pub first: Option<Date>,
+    pub before: Vec<[f64; 2]>,
+    pub after: Vec<[f64; 2]>,
 }
 
 fn mean(levels: impl Iterator<Item = u8>) -> Option<f32> {

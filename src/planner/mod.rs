@@ -31,7 +31,7 @@ pub use action::{
 };
 use client_state::{ClientState, Rules};
 pub use command::Command;
-pub use course_view::{CourseAction, CourseView};
+pub use course_view::{CourseAction, CourseTab, CourseView, SessionComparison};
 use document::Document;
 pub use document::OpenFile;
 pub use effect::Effect;
@@ -778,6 +778,21 @@ impl Planner {
             CourseAction::ToggleCompare(index) => {
                 if let Some(Modal::Course(view)) = &mut self.modal {
                     view.toggle_compare(index);
+                }
+            }
+            CourseAction::Compare(a, b) => {
+                if let Some(Modal::Course(view)) = &mut self.modal {
+                    view.set_compare(a, b);
+                }
+            }
+            CourseAction::CompareView(kind) => {
+                if let Some(Modal::Course(view)) = &mut self.modal {
+                    view.set_compare_view(kind);
+                }
+            }
+            CourseAction::ShowTab(tab) => {
+                if let Some(Modal::Course(view)) = &mut self.modal {
+                    view.show_tab(tab);
                 }
             }
             CourseAction::ContinueFromLast => {

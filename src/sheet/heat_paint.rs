@@ -5,7 +5,7 @@
 use krilla::surface::Surface;
 
 use crate::atlas::{Atlas, Layer, Point, ViewKind};
-use crate::course::HeatMap;
+use crate::course::{HEAT_BANDS, HeatMap, heat_band};
 use crate::model::MuscleSide;
 
 use super::map_paint::DEEP_OUTLINE;
@@ -14,21 +14,7 @@ use super::page_geometry::{Pen, grey};
 use super::primitives::{fill_path, polygon_path, polyline_path, stroke_path};
 
 /// Greys of the five bands, lightest (least time) first.
-pub(crate) const BAND_GREYS: [u8; 5] = [228, 196, 160, 120, 80];
-
-/// Which band (0–4) `minutes` falls in, out of `max` minutes.
-pub(crate) fn band(minutes: f32, max: f32) -> usize {
-    if max <= 0.0 {
-        return 0;
-    }
-    let share = (minutes / max).clamp(0.0, 1.0);
-    ((share * 5.0).ceil() as usize).clamp(1, 5) - 1
-}
-
-/// The upper bound of band `i` in minutes, for the legend.
-pub(crate) fn band_top(i: usize, max: f32) -> f32 {
-    max * (i as f32 + 1.0) / 5.0
-}
+pub(crate) const BAND_GREYS: [u8; HEAT_BANDS] = [228, 196, 160, 120, 80];
 
 #[derive(Debug, Clone)]
 pub(crate) struct HeatDrawing {
@@ -47,7 +33,7 @@ impl HeatDrawing {
             .cells
             .iter()
             .filter(|(_, cell)| cell.seconds > 0)
-            .map(|(region, cell)| (*region, BAND_GREYS[band(cell.minutes(), max)]))
+            .map(|(region, cell)| (*region, BAND_GREYS[heat_band(cell.minutes(), max)]))
             .collect();
         HeatDrawing {
             kind,

@@ -5,12 +5,12 @@
 use jiff::civil::Date;
 
 use crate::atlas::{Atlas, ViewKind};
-use crate::course::{Course, DateRange, HeatMap, PainTrend};
+use crate::course::{Course, DateRange, HeatMap, PainTrend, heat_band_top as band_top};
 use crate::model::{Muscle, MuscleSide, Pressure, Side};
 
 use super::compose::long_date;
 use super::fonts::Fonts;
-use super::heat_paint::{BAND_GREYS, HeatDrawing, band_top};
+use super::heat_paint::{BAND_GREYS, HeatDrawing};
 use super::layout::{Frame, Op, Pager, Pen, Rect, grey};
 use super::map::{whole_aspect, whole_extent};
 use super::paper::Paper;

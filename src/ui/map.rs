@@ -41,13 +41,13 @@ pub struct MapView<'a> {
 
 /// Maps atlas units into the widget rectangle, keeping the aspect ratio.
 #[derive(Clone, Copy)]
-struct Fit {
-    origin: Pos2,
-    scale: f32,
+pub(super) struct Fit {
+    pub(super) origin: Pos2,
+    pub(super) scale: f32,
 }
 
 impl Fit {
-    fn new(rect: Rect, size: Point) -> Self {
+    pub(super) fn new(rect: Rect, size: Point) -> Self {
         let scale = (rect.width() / size.x)
             .min(rect.height() / size.y)
             .max(0.01);
@@ -57,10 +57,10 @@ impl Fit {
             scale,
         }
     }
-    fn to_screen(self, p: Point) -> Pos2 {
+    pub(super) fn to_screen(self, p: Point) -> Pos2 {
         self.origin + Vec2::new(p.x, p.y) * self.scale
     }
-    fn to_atlas(self, p: Pos2) -> Point {
+    pub(super) fn to_atlas(self, p: Pos2) -> Point {
         let v = (p - self.origin) / self.scale;
         Point { x: v.x, y: v.y }
     }
@@ -196,6 +196,26 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
     picked.map(|r| MapAction::Pick(MuscleSide::new(r.muscle, r.side)))
 }
 
+/// The map of a plan as a picture: the same marks, bands and step
+/// badges as the editor's map, nothing to click. `hovered` is lit.
+pub fn map_picture(ui: &Ui, view: &MapView<'_>, rect: Rect, hovered: Option<&Region>) {
+    let fit = Fit::new(rect, view.atlas.view(view.view).size);
+    paint(ui, view, fit, rect, hovered, ui.visuals().dark_mode);
+}
+
+/// The region under `pointer` in a map drawn in `rect` by `map_picture`.
+pub fn region_at(
+    atlas: &Atlas,
+    kind: ViewKind,
+    layer: Layer,
+    rect: Rect,
+    pointer: Pos2,
+) -> Option<&Region> {
+    let drawing = atlas.view(kind);
+    let fit = Fit::new(rect, drawing.size);
+    drawing.hit_test(layer, fit.to_atlas(pointer))
+}
+
 /// "Zones (right): back of the iliac crest, ...; spillover: groin": the
 /// named body areas of the muscle's referral pattern.
 fn referral_zones(region: &Region) -> Option<String> {
@@ -261,14 +281,14 @@ fn show_reference(response: &Response, atlas: &Atlas, region: &Region, view: &Ma
     });
 }
 
-struct Palette {
-    body: Color32,
-    body_line: Color32,
-    landmark: Color32,
-    muscle: Color32,
-    muscle_line: Color32,
-    highlight: Color32,
-    text: Color32,
+pub(super) struct Palette {
+    pub(super) body: Color32,
+    pub(super) body_line: Color32,
+    pub(super) landmark: Color32,
+    pub(super) muscle: Color32,
+    pub(super) muscle_line: Color32,
+    pub(super) highlight: Color32,
+    pub(super) text: Color32,
     badge: Color32,
     /// Endangerment sites.
     danger: Color32,
@@ -290,7 +310,7 @@ impl Palette {
         ]
     }
 
-    fn new(ui: &Ui, dark: bool) -> Self {
+    pub(super) fn new(ui: &Ui, dark: bool) -> Self {
         if dark {
             Palette {
                 body: Color32::from_rgb(74, 64, 60),
@@ -774,11 +794,17 @@ fn lighten(colour: Color32, dark: bool) -> Color32 {
     colour.lerp_to_gamma(toward, 0.35)
 }
 
-fn screen(fit: Fit, points: &[Point]) -> Vec<Pos2> {
+pub(super) fn screen(fit: Fit, points: &[Point]) -> Vec<Pos2> {
     points.iter().map(|&p| fit.to_screen(p)).collect()
 }
 
-fn add_fill(mesh: &mut Mesh, fit: Fit, outline: &[Point], triangles: &[[u32; 3]], colour: Color32) {
+pub(super) fn add_fill(
+    mesh: &mut Mesh,
+    fit: Fit,
+    outline: &[Point],
+    triangles: &[[u32; 3]],
+    colour: Color32,
+) {
     let Ok(base) = u32::try_from(mesh.vertices.len()) else {
         return;
     };
