@@ -390,6 +390,10 @@ fn the_library_from_the_cache_is_the_last_scan() {
 #[test]
 fn the_check_finds_nothing_when_nothing_changed() {
     let folder = Folder::new();
+    let sub = folder.plans.path().join("anna");
+    std::fs::create_dir(&sub).expect("folder");
+    let nested = save_new_plan(&plan("Anna Berg", 4), &sub).expect("save").0;
+    age(&nested, HOUR);
     folder.cached_scan();
     assert!(folder.check().is_none());
     assert!(folder.check().is_none(), "checking writes nothing");
@@ -408,11 +412,17 @@ fn the_check_corrects_a_changed_file() {
     )
     .expect("save");
     age(&path, HOUR);
-    assert_eq!(steps_of(&folder.shown_from_cache().expect("cache"), &path), 4);
+    assert_eq!(
+        steps_of(&folder.shown_from_cache().expect("cache"), &path),
+        4
+    );
     let corrected = folder.check().expect("a change");
     assert_eq!(steps_of(&corrected, &path), 6);
     assert_eq!(seen(&corrected), seen(&folder.fresh_scan()));
-    assert_eq!(seen(&folder.shown_from_cache().expect("cache")), seen(&corrected));
+    assert_eq!(
+        seen(&folder.shown_from_cache().expect("cache")),
+        seen(&corrected)
+    );
     assert!(folder.check().is_none(), "the cache was brought up to date");
 }
 
@@ -422,7 +432,13 @@ fn the_check_drops_a_deleted_file_and_adds_a_new_one() {
     folder.cached_scan();
     let gone = folder.files()[0].clone();
     std::fs::remove_file(&gone).expect("remove");
-    assert!(folder.shown_from_cache().expect("cache").entry(&gone).is_some());
+    assert!(
+        folder
+            .shown_from_cache()
+            .expect("cache")
+            .entry(&gone)
+            .is_some()
+    );
     let corrected = folder.check().expect("a file is gone");
     assert!(corrected.entry(&gone).is_none());
     assert_eq!(seen(&corrected), seen(&folder.fresh_scan()));
@@ -444,7 +460,13 @@ fn the_check_finds_a_new_conflict_copy() {
     let copy = original.with_file_name(format!("{stem}.sync-conflict-20260301-101500-ABCDEFG.ron"));
     std::fs::copy(&original, &copy).expect("copy");
     age(&copy, HOUR);
-    assert!(folder.shown_from_cache().expect("cache").entry(&copy).is_none());
+    assert!(
+        folder
+            .shown_from_cache()
+            .expect("cache")
+            .entry(&copy)
+            .is_none()
+    );
     let corrected = folder.check().expect("a copy is new");
     let entry = corrected.entry(&copy).expect("the copy is listed");
     assert_eq!(

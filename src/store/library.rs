@@ -704,6 +704,88 @@ fn stat_all(items: &[std::fs::DirEntry]) -> Vec<Stat> {
     })
 }
 
+/// How many plan files are taken from a folder at a time.
+const BATCH: usize = 4096;
+
+/// What the walk does with an item of a folder.
+enum Kind {
+    /// A plan file, listed even when it is a folder or a dangling link:
+    /// the library then shows it as unreadable, with the reason.
+    Plan,
+    /// A folder to walk into. Symlinked folders are not followed
+    /// (`file_type` does not follow links), so a link loop cannot trap the
+    /// walk.
+    Folder,
+    Other,
+}
+
+fn kind_of(item: &std::fs::DirEntry, is_root: bool) -> std::io::Result<Kind> {
+    let name = item.file_name();
+    if left_out(&name, is_root) {
+        return Ok(Kind::Other);
+    }
+    let named_like_a_plan = Path::new(&name)
+        .extension()
+        .is_some_and(|e| e == super::PLAN_EXTENSION);
+    Ok(if named_like_a_plan {
+        Kind::Plan
+    } else if item.file_type()?.is_dir() {
+        Kind::Folder
+    } else {
+        Kind::Other
+    })
+}
+
+/// Hands every plan file under `dir` with its size and time to `visit`,
+/// in no particular order, keeping none (a check against the index cache
+/// needs no list of 100,000 paths); stops early, answering `false`, when
+/// `visit` does.
+pub(super) fn visit_plan_files(
+    dir: &Path,
+    visit: &mut dyn FnMut(PathBuf, Stat) -> bool,
+) -> std::io::Result<bool> {
+    visit_plan_files_in(dir, true, visit)
+}
+
+fn visit_plan_files_in(
+    dir: &Path,
+    is_root: bool,
+    visit: &mut dyn FnMut(PathBuf, Stat) -> bool,
+) -> std::io::Result<bool> {
+    let mut folders = Vec::new();
+    let mut batch: Vec<std::fs::DirEntry> = Vec::with_capacity(BATCH);
+    let mut take = |batch: &mut Vec<std::fs::DirEntry>| {
+        let stats = stat_all(batch);
+        batch
+            .drain(..)
+            .zip(stats)
+            .all(|(item, stat)| visit(item.path(), stat))
+    };
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        match kind_of(&item, is_root)? {
+            Kind::Plan => {
+                batch.push(item);
+                if batch.len() == BATCH && !take(&mut batch) {
+                    return Ok(false);
+                }
+            }
+            Kind::Folder => folders.push(item.path()),
+            Kind::Other => {}
+        }
+    }
+    if !take(&mut batch) {
+        return Ok(false);
+    }
+    drop(batch);
+    for folder in folders {
+        if !visit_plan_files_in(&folder, false, visit)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 fn bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
 }
@@ -719,7 +801,6 @@ fn walk_plan_files(
     stats: bool,
     out: &mut Vec<(PathBuf, Stat)>,
 ) -> std::io::Result<()> {
-    const BATCH: usize = 4096;
     let mut plans: Vec<(PathBuf, Stat)> = Vec::new();
     let mut folders: Vec<PathBuf> = Vec::new();
     let mut batch: Vec<std::fs::DirEntry> = Vec::with_capacity(BATCH);
@@ -733,24 +814,15 @@ fn walk_plan_files(
     };
     for item in std::fs::read_dir(dir)? {
         let item = item?;
-        let name = item.file_name();
-        if left_out(&name, is_root) {
-            continue;
-        }
-        let named_like_a_plan = Path::new(&name)
-            .extension()
-            .is_some_and(|e| e == super::PLAN_EXTENSION);
-        if named_like_a_plan {
-            // Listed even when it is a folder or a dangling link: the
-            // library then shows it as unreadable, with the reason.
-            batch.push(item);
-            if batch.len() == BATCH {
-                take(&mut batch, &mut plans);
+        match kind_of(&item, is_root)? {
+            Kind::Plan => {
+                batch.push(item);
+                if batch.len() == BATCH {
+                    take(&mut batch, &mut plans);
+                }
             }
-        } else if item.file_type()?.is_dir() {
-            // Symlinked folders are not followed (file_type does not follow
-            // links), so a link loop cannot trap the scan.
-            folders.push(item.path());
+            Kind::Folder => folders.push(item.path()),
+            Kind::Other => {}
         }
     }
     take(&mut batch, &mut plans);

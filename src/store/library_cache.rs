@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{FileError, Location, Problem};
 use super::library::{
     ClientNames, ClientTable, Library, LibraryEntry, MuscleBits, PlanSummary, Stat, is_listed_name,
-    plan_files_with_stats, read_entries,
+    plan_files_with_stats, read_entries, visit_plan_files,
 };
 use super::locations::{cache_dir, create_private_dir};
 use super::save::write_file_atomically;
@@ -168,7 +168,7 @@ impl Library {
         let old = bytes
             .as_deref()
             .and_then(|bytes| decode_cache(cache, bytes, &canonical_root));
-        let matched = match_files(root, old.as_ref(), found, true);
+        let matched = match_files(root, old.as_ref(), found);
         drop(old);
         drop(bytes);
         Ok(matched.into_library(root, cache, &canonical_root, scanned_at))
@@ -202,33 +202,41 @@ impl Library {
 
     /// Checks the folder against the index cache: `None` when the cache
     /// describes every file as it is (the library `from_cache` gave is
-    /// right), else the corrected library (`scan_with_cache`). Builds no
-    /// library when nothing changed, so a window that shows the cached one
-    /// does not hold two.
+    /// right), else the corrected library (`scan_with_cache`). Keeps nothing
+    /// per file while checking and stops at the first difference, so a
+    /// window that shows the cached library does not hold a second one, nor
+    /// a list of every path, when nothing changed.
     pub fn check_with_cache(root: &Path, cache: &Path) -> Result<Option<Library>, FileError> {
-        let scanned_at = SystemTime::now();
-        let found = walk(root)?;
-        let canonical_root = canonical_name(root);
-        let bytes = read_cache(cache);
-        let old = bytes
-            .as_deref()
-            .and_then(|bytes| decode_cache(cache, bytes, &canonical_root));
-        let matched = match_files(root, old.as_ref(), found, false);
-        // Unchanged: every cached entry was found and vouched for, so
-        // `from_cache` gave exactly what a scan gives.
-        if !matched.changed {
+        if Library::cache_describes(root, cache)? {
             return Ok(None);
         }
-        // Summaries of the files the cache still vouches for.
-        let matched = match_files(root, old.as_ref(), matched.into_found(), true);
-        drop(old);
-        drop(bytes);
-        Ok(Some(matched.into_library(
-            root,
-            cache,
-            &canonical_root,
-            scanned_at,
-        )))
+        Library::scan_with_cache(root, cache).map(Some)
+    }
+
+    /// Every file is in the cache, trusted, and every cached entry is a file.
+    fn cache_describes(root: &Path, cache: &Path) -> Result<bool, FileError> {
+        let Some(bytes) = read_cache(cache) else {
+            return Ok(false);
+        };
+        let Some(file) = decode_cache(cache, &bytes, &canonical_name(root)) else {
+            return Ok(false);
+        };
+        let shared = file.shared_clients(&mut ClientTable::default());
+        let (mut used, mut cursor) = (0, 0);
+        let all_vouched = visit_plan_files(root, &mut |path, stat| {
+            let vouched = relative_name(root, &path)
+                .and_then(|name| file.find(&name, &mut cursor))
+                .filter(|c| trusted(c, stat, file.head.scanned_at))
+                .and_then(|c| restore_plan(&path, &c, &shared))
+                .is_some();
+            used += usize::from(vouched);
+            vouched
+        });
+        match all_vouched {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(file.len() == 0),
+            Err(e) => Err(FileError::new(root, Problem::Read(e))),
+            Ok(all_vouched) => Ok(all_vouched && used == file.len()),
+        }
     }
 
     /// `scan_with_cache` with the cache in the user's cache folder
@@ -259,12 +267,10 @@ fn read_cache(cache: &Path) -> Option<Vec<u8>> {
 
 /// The files found, sorted into those the cache vouches for and the others.
 struct Matched {
-    /// Restored from the cache (only when asked to keep them).
+    /// Restored from the cache.
     entries: Vec<LibraryEntry>,
     /// The size and time of each of `entries`, in the same order.
     entry_stats: Vec<Stat>,
-    /// Files the cache vouches for, when not kept as entries.
-    vouched: Vec<(PathBuf, Stat)>,
     /// Files to read: new, changed, or not in the cache.
     stale: Vec<(PathBuf, Stat)>,
     /// How many cache entries were used.
@@ -274,16 +280,10 @@ struct Matched {
     clients: ClientTable,
 }
 
-fn match_files(
-    root: &Path,
-    old: Option<&CacheFile<'_>>,
-    found: Vec<(PathBuf, Stat)>,
-    keep: bool,
-) -> Matched {
+fn match_files(root: &Path, old: Option<&CacheFile<'_>>, found: Vec<(PathBuf, Stat)>) -> Matched {
     let mut matched = Matched {
         entries: Vec::new(),
         entry_stats: Vec::new(),
-        vouched: Vec::new(),
         stale: Vec::new(),
         used: 0,
         changed: old.is_none(),
@@ -294,10 +294,8 @@ fn match_files(
         return matched;
     };
     let shared = file.shared_clients(&mut matched.clients);
-    if keep {
-        matched.entries.reserve(found.len());
-        matched.entry_stats.reserve(found.len());
-    }
+    matched.entries.reserve(found.len());
+    matched.entry_stats.reserve(found.len());
     let mut cursor = 0;
     for (path, stat) in found {
         let plan = relative_name(root, &path)
@@ -305,7 +303,7 @@ fn match_files(
             .filter(|c| trusted(c, stat, file.head.scanned_at))
             .and_then(|c| restore_plan(&path, &c, &shared));
         match plan {
-            Some(plan) if keep => {
+            Some(plan) => {
                 matched.used += 1;
                 matched.entries.push(LibraryEntry {
                     path,
@@ -313,10 +311,6 @@ fn match_files(
                     plan,
                 });
                 matched.entry_stats.push(stat);
-            }
-            Some(_) => {
-                matched.used += 1;
-                matched.vouched.push((path, stat));
             }
             None => matched.stale.push((path, stat)),
         }
@@ -327,14 +321,6 @@ fn match_files(
 }
 
 impl Matched {
-    /// Every file found, in the order found (vouched for, then stale: both
-    /// were in walk order, and the library sorts anyway).
-    fn into_found(self) -> Vec<(PathBuf, Stat)> {
-        let mut found = self.vouched;
-        found.extend(self.stale);
-        found
-    }
-
     /// The library: cached entries, the stale files read; the cache
     /// written back when anything changed.
     fn into_library(
