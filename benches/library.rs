@@ -98,6 +98,21 @@ fn library(c: &mut Criterion) {
     group.bench_function(format!("cached scan {plans}, warm"), |b| {
         b.iter(|| Library::scan_with_cache(black_box(dir), &cache));
     });
+    // What the window does with a warm cache: shows the cached list at once
+    // (the budget), then checks every file's size and time in the
+    // background and finds nothing to correct.
+    group.bench_function(
+        format!("warm open {plans}: list shown from the cache"),
+        |b| {
+            b.iter(|| Library::from_cache(black_box(dir), &cache));
+        },
+    );
+    group.bench_function(
+        format!("warm open {plans}: checked, nothing changed"),
+        |b| {
+            b.iter(|| Library::check_with_cache(black_box(dir), &cache));
+        },
+    );
     group.bench_function(format!("read {plans} (baseline)"), |b| {
         b.iter(|| {
             for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {

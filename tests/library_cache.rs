@@ -356,3 +356,152 @@ fn files_in_subfolders_are_cache_hits() {
     assert_eq!(clients, ["Anna Berg", "Bo Chen", "Anna Berg", "Anna Berg"]);
     assert_eq!(steps_of(&library, &nested[2]), 6);
 }
+
+impl Folder {
+    fn shown_from_cache(&self) -> Option<Library> {
+        Library::from_cache(self.plans.path(), &self.cache())
+    }
+
+    fn check(&self) -> Option<Library> {
+        Library::check_with_cache(self.plans.path(), &self.cache()).expect("check")
+    }
+}
+
+/// Shown at once: the cached library is what the last scan saw, without
+/// looking at the files; with no cache there is nothing to show.
+#[test]
+fn the_library_from_the_cache_is_the_last_scan() {
+    let folder = Folder::new();
+    assert!(folder.shown_from_cache().is_none(), "no cache yet");
+    let scanned = folder.cached_scan();
+    let shown = folder.shown_from_cache().expect("cache");
+    assert_eq!(seen(&shown), seen(&scanned));
+    assert_eq!(seen(&shown), seen(&folder.fresh_scan()));
+    assert_eq!(shown.groups("anna").len(), 2);
+    std::fs::write(folder.cache(), b"not a cache").expect("write");
+    assert!(
+        folder.shown_from_cache().is_none(),
+        "a broken cache shows nothing"
+    );
+}
+
+/// The check after showing the cached library: nothing to correct when no
+/// file changed; else the corrected library, and the cache then agrees.
+#[test]
+fn the_check_finds_nothing_when_nothing_changed() {
+    let folder = Folder::new();
+    let sub = folder.plans.path().join("anna");
+    std::fs::create_dir(&sub).expect("folder");
+    let nested = save_new_plan(&plan("Anna Berg", 4), &sub).expect("save").0;
+    age(&nested, HOUR);
+    folder.cached_scan();
+    assert!(folder.check().is_none());
+    assert!(folder.check().is_none(), "checking writes nothing");
+}
+
+#[test]
+fn the_check_corrects_a_changed_file() {
+    let folder = Folder::new();
+    let path = folder.add("Carla Diaz", 4);
+    age(&path, HOUR);
+    folder.cached_scan();
+    massage_planner::store::save_plan(
+        &plan("Carla Diaz", 6),
+        &path,
+        massage_planner::store::Overwrite::Always,
+    )
+    .expect("save");
+    age(&path, HOUR);
+    assert_eq!(
+        steps_of(&folder.shown_from_cache().expect("cache"), &path),
+        4
+    );
+    let corrected = folder.check().expect("a change");
+    assert_eq!(steps_of(&corrected, &path), 6);
+    assert_eq!(seen(&corrected), seen(&folder.fresh_scan()));
+    assert_eq!(
+        seen(&folder.shown_from_cache().expect("cache")),
+        seen(&corrected)
+    );
+    assert!(folder.check().is_none(), "the cache was brought up to date");
+}
+
+#[test]
+fn the_check_drops_a_deleted_file_and_adds_a_new_one() {
+    let folder = Folder::new();
+    folder.cached_scan();
+    let gone = folder.files()[0].clone();
+    std::fs::remove_file(&gone).expect("remove");
+    assert!(
+        folder
+            .shown_from_cache()
+            .expect("cache")
+            .entry(&gone)
+            .is_some()
+    );
+    let corrected = folder.check().expect("a file is gone");
+    assert!(corrected.entry(&gone).is_none());
+    assert_eq!(seen(&corrected), seen(&folder.fresh_scan()));
+
+    let added = folder.add("Dev Eriksen", 7);
+    let corrected = folder.check().expect("a file is new");
+    assert_eq!(steps_of(&corrected, &added), 7);
+    assert_eq!(seen(&corrected), seen(&folder.fresh_scan()));
+}
+
+/// A sync tool's conflict copy that appears after the scan is found by the
+/// check and listed as a copy of its plan.
+#[test]
+fn the_check_finds_a_new_conflict_copy() {
+    let folder = Folder::new();
+    let original = folder.files()[0].clone();
+    folder.cached_scan();
+    let stem = original.file_stem().expect("stem").to_string_lossy();
+    let copy = original.with_file_name(format!("{stem}.sync-conflict-20260301-101500-ABCDEFG.ron"));
+    std::fs::copy(&original, &copy).expect("copy");
+    age(&copy, HOUR);
+    assert!(
+        folder
+            .shown_from_cache()
+            .expect("cache")
+            .entry(&copy)
+            .is_none()
+    );
+    let corrected = folder.check().expect("a copy is new");
+    let entry = corrected.entry(&copy).expect("the copy is listed");
+    assert_eq!(
+        entry.conflict_copy_of().as_deref(),
+        Some(original.as_path())
+    );
+    assert_eq!(seen(&corrected), seen(&folder.fresh_scan()));
+}
+
+/// A plan file reached through a symbolic link: its size and time are the
+/// target's (the link is followed, as before the walk's `stat` went
+/// through the folder), so it is a cache hit like any other.
+#[cfg(unix)]
+#[test]
+fn a_linked_plan_file_is_a_cache_hit() {
+    let folder = Folder::new();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = save_new_plan(&plan("Greta Hansen", 3), elsewhere.path())
+        .expect("save")
+        .0;
+    age(&target, HOUR);
+    let link = folder.plans.path().join("greta.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("link");
+    folder.cached_scan();
+    assert!(folder.check().is_none(), "the link's target did not change");
+    let library = folder.cached_scan();
+    let entry = library.entry(&link).expect("listed");
+    assert_eq!(
+        entry.modified,
+        Some(
+            std::fs::metadata(&target)
+                .expect("stat")
+                .modified()
+                .expect("time")
+        )
+    );
+    assert_eq!(steps_of(&library, &link), 3);
+}

@@ -264,8 +264,11 @@ impl PlannerApp {
 
     /// Reads the library, then starts watching the folder, on one
     /// low-priority thread: the first frame never waits, and watching (which
-    /// walks the whole folder) does not compete with reading it. Headless,
-    /// the library is read now and nothing is watched.
+    /// walks the whole folder) does not compete with reading it. The list
+    /// the index cache remembers is shown first, then checked against the
+    /// files (a `stat` of each) and corrected if anything changed; opening a
+    /// plan always reads its file, so nothing is acted on from the cache.
+    /// Headless, the library is read now and nothing is watched.
     fn load_library(&mut self, ctx: &egui::Context, dir: PathBuf) {
         // The old folder's watcher stops; the new one comes with the library.
         self.watcher = None;
@@ -278,15 +281,32 @@ impl PlannerApp {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             in_the_background();
-            let result = Library::scan_cached(&dir).map_err(|e| e.to_string());
-            let loaded = Outcome::LibraryLoaded {
-                dir: dir.clone(),
-                result,
+            let loaded = |result: Result<Library, store::FileError>| {
+                Background::Library(Outcome::LibraryLoaded {
+                    dir: dir.clone(),
+                    result: result.map_err(|e| e.to_string()),
+                })
             };
-            if sender.send(Background::Library(loaded)).is_err() {
-                return;
+            let cache = store::library_cache_path(&dir);
+            let shown = cache
+                .as_deref()
+                .and_then(|cache| Library::from_cache(&dir, cache));
+            let checked = match (cache, shown) {
+                (Some(cache), Some(shown)) => {
+                    if sender.send(loaded(Ok(shown))).is_err() {
+                        return;
+                    }
+                    ctx.request_repaint();
+                    Library::check_with_cache(&dir, &cache).transpose()
+                }
+                _ => Some(Library::scan_cached(&dir)),
+            };
+            if let Some(result) = checked {
+                if sender.send(loaded(result)).is_err() {
+                    return;
+                }
+                ctx.request_repaint();
             }
-            ctx.request_repaint();
             let wake = ctx.clone();
             let watcher = PlansWatcher::start(&dir, move || wake.request_repaint())
                 .map_err(|e| e.to_string());

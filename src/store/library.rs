@@ -210,20 +210,39 @@ pub struct Library {
 #[derive(Debug, Default)]
 struct ClientIndex {
     of_entry: Vec<u32>,
+    /// Per entry, its muscles (low 32 bits) and techniques (high bits), in
+    /// one dense column: a search reads 12 bytes a plan, not the entries.
+    plan_bits: Vec<u64>,
     names: Vec<Arc<ClientNames>>,
     group: Vec<u32>,
+    /// Every client's lower-case name and id, each followed by `\n`, in
+    /// client order: a query word is looked for in all names at once (a
+    /// word has no whitespace, so a match never spans two names).
+    name_text: String,
+    /// Where each client's part of `name_text` ends.
+    name_ends: Vec<usize>,
 }
 
 const NO_CLIENT: u32 = u32::MAX;
+
+/// A summary's muscles and techniques as one word of bits.
+fn plan_bits(muscle_bits: MuscleBits, technique_bits: u16) -> u64 {
+    u64::from(muscle_bits) | u64::from(technique_bits) << 32
+}
 
 impl ClientIndex {
     fn of(entries: &[LibraryEntry]) -> Self {
         let mut number: HashMap<*const ClientNames, u32> = HashMap::new();
         let mut group_of_key: HashMap<&str, u32> = HashMap::new();
-        let mut index = ClientIndex::default();
+        let mut index = ClientIndex {
+            of_entry: Vec::with_capacity(entries.len()),
+            plan_bits: Vec::with_capacity(entries.len()),
+            ..ClientIndex::default()
+        };
         for entry in entries {
             let Ok(summary) = &entry.plan else {
                 index.of_entry.push(NO_CLIENT);
+                index.plan_bits.push(0);
                 continue;
             };
             let next = u32::try_from(index.names.len()).unwrap_or(NO_CLIENT);
@@ -232,13 +251,120 @@ impl ClientIndex {
                 .or_insert_with(|| {
                     let groups = u32::try_from(group_of_key.len()).unwrap_or(NO_CLIENT);
                     let group = *group_of_key.entry(&summary.client.key).or_insert(groups);
+                    let names = &summary.client;
+                    for part in [&names.key, &names.id_key] {
+                        index.name_text.push_str(part);
+                        index.name_text.push('\n');
+                    }
+                    index.name_ends.push(index.name_text.len());
                     index.names.push(Arc::clone(&summary.client));
                     index.group.push(group);
                     next
                 });
             index.of_entry.push(client);
+            index
+                .plan_bits
+                .push(plan_bits(summary.muscle_bits, summary.technique_bits));
         }
         index
+    }
+
+    /// Per client number: bit `i` set when word `i` is in its name or id.
+    fn words_in_names(&self, words: &[QueryWord]) -> Vec<u64> {
+        let mut named = vec![0u64; self.names.len()];
+        for (i, word) in words.iter().enumerate() {
+            for (at, _) in self.name_text.match_indices(word.text.as_str()) {
+                let client = self.name_ends.partition_point(|&end| end <= at);
+                if let Some(bits) = named.get_mut(client) {
+                    *bits |= 1 << i;
+                }
+            }
+        }
+        named
+    }
+}
+
+/// A search's plans, grouped: `slots[k]` is the group of the `k`-th match,
+/// `plans[k]` its entry; `sizes` counts each group's plans (groups in the
+/// order of their newest plan); unreadable entries apart.
+#[derive(Default)]
+struct Grouped {
+    sizes: Vec<usize>,
+    slots: Vec<u32>,
+    plans: Vec<u32>,
+    unreadable: Vec<usize>,
+}
+
+impl Grouped {
+    /// Each group's items, `item(at)` for entry `at`, exactly allocated.
+    fn collect<T>(self, item: impl Fn(usize) -> T) -> Vec<Vec<T>> {
+        let mut groups: Vec<Vec<T>> = self.sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+        for (&slot, &at) in self.slots.iter().zip(&self.plans) {
+            if let Some(group) = groups.get_mut(slot as usize) {
+                group.push(item(at as usize));
+            }
+        }
+        if !self.unreadable.is_empty() {
+            groups.push(self.unreadable.into_iter().map(item).collect());
+        }
+        groups
+    }
+}
+
+/// The library's order: by plan date, then file time, newest first; then by
+/// path (unreadable files, which have no date, last).
+fn newest_first(a: &LibraryEntry, b: &LibraryEntry) -> std::cmp::Ordering {
+    let date = |e: &LibraryEntry| e.plan.as_ref().ok().map(|p| p.date);
+    // `then_with`: comparing paths is slow, so only on a tie.
+    date(b)
+        .cmp(&date(a))
+        .then_with(|| b.modified.cmp(&a.modified))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+/// Sorts `entries` `newest_first` by sorting small keys (date, time, place)
+/// and then moving each entry once: sorting the entries themselves moved
+/// 72 bytes at every step and was the largest cost of showing 100,000
+/// plans from the index cache. At most `u32::MAX` entries.
+fn sort_by_keys(entries: &mut [LibraryEntry]) {
+    use std::cmp::Reverse;
+    /// Newest date, then newest time, first; then the entry's place.
+    type Key = (Reverse<Option<Date>>, Reverse<Option<SystemTime>>, u32);
+    let mut keys: Vec<Key> = entries
+        .iter()
+        .enumerate()
+        .map(|(at, e)| {
+            let date = e.plan.as_ref().ok().map(|p| p.date);
+            (Reverse(date), Reverse(e.modified), at as u32)
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| entries[a.2 as usize].path.cmp(&entries[b.2 as usize].path))
+    });
+    let mut order: Vec<u32> = keys.into_iter().map(|(_, _, at)| at).collect();
+    permute(entries, &mut order);
+}
+
+/// Puts `items[order[i]]` at `i` for every `i`, following each cycle of
+/// the permutation with swaps (no second list of items). `order` is used up.
+fn permute<T>(items: &mut [T], order: &mut [u32]) {
+    const DONE: u32 = u32::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            if from == DONE {
+                break;
+            }
+            order[at] = DONE;
+            if from as usize == start {
+                break;
+            }
+            items.swap(at, from as usize);
+            at = from as usize;
+        }
     }
 }
 
@@ -281,14 +407,10 @@ impl Library {
     }
 
     fn sort(&mut self) {
-        self.entries.sort_by(|a, b| {
-            let date = |e: &LibraryEntry| e.plan.as_ref().ok().map(|p| p.date);
-            // `then_with`: comparing paths is slow, so only on a tie.
-            date(b)
-                .cmp(&date(a))
-                .then_with(|| b.modified.cmp(&a.modified))
-                .then_with(|| a.path.cmp(&b.path))
-        });
+        match u32::try_from(self.entries.len()) {
+            Ok(_) => sort_by_keys(&mut self.entries),
+            Err(_) => self.entries.sort_by(newest_first),
+        }
         self.clients = ClientIndex::of(&self.entries);
     }
 
@@ -306,10 +428,18 @@ impl Library {
     /// client with the most recent plan first; unreadable files come last
     /// under the client name "".
     pub fn groups<'a>(&'a self, query: &'a str) -> Vec<ClientGroup<'a>> {
-        self.group_indices(query)
+        let entries = &self.entries;
+        let grouped = match self.grouped(query) {
+            Some(grouped) => grouped.collect(|at| &entries[at]),
+            None => self
+                .group_indices_per_plan(&query_words(query))
+                .into_iter()
+                .map(|group| group.into_iter().map(|at| &entries[at]).collect())
+                .collect(),
+        };
+        grouped
             .into_iter()
-            .map(|plans| {
-                let plans: Vec<&LibraryEntry> = plans.iter().map(|&i| &self.entries[i]).collect();
+            .map(|plans: Vec<&LibraryEntry>| {
                 let client = plans
                     .first()
                     .and_then(|e| e.plan.as_ref().ok())
@@ -323,50 +453,61 @@ impl Library {
     /// keep it (it borrows nothing) until the query or `generation` changes.
     /// Every group is non-empty; the first plan names the client.
     pub fn group_indices(&self, query: &str) -> Vec<Vec<usize>> {
+        match self.grouped(query) {
+            Some(grouped) => grouped.collect(|at| at),
+            None => self.group_indices_per_plan(&query_words(query)),
+        }
+    }
+
+    /// The grouping by client number; `None` when the numbers are not at
+    /// hand, or for a query of 64 words or more (then plan by plan).
+    fn grouped(&self, query: &str) -> Option<Grouped> {
         let words = query_words(query);
         let index = &self.clients;
-        if index.of_entry.len() != self.entries.len() || words.len() >= 64 {
-            return self.group_indices_per_plan(&words);
+        if index.of_entry.len() != self.entries.len()
+            || index.plan_bits.len() != self.entries.len()
+            || u32::try_from(self.entries.len()).is_err()
+            || words.len() >= 64
+        {
+            return None;
         }
         let all_words = (1u64 << words.len()) - 1;
-        // Per client number: which words its names contain (worked out
-        // when first needed).
-        let mut named: Vec<Option<u64>> = vec![None; index.names.len()];
-        let mut group_at: Vec<Option<usize>> = vec![None; index.names.len()];
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut unreadable = Vec::new();
-        for (at, (entry, &client)) in self.entries.iter().zip(&index.of_entry).enumerate() {
-            let (Ok(summary), Some(slot)) = (&entry.plan, named.get_mut(client as usize)) else {
-                unreadable.push(at);
+        let word_bits: Vec<u64> = words
+            .iter()
+            .map(|w| plan_bits(w.muscle_bits, w.technique_bits))
+            .collect();
+        let named = index.words_in_names(&words);
+        // Per group: its place in the result, once it has a plan.
+        let mut slot_of_group: Vec<u32> = vec![u32::MAX; index.names.len()];
+        let mut grouped = Grouped::default();
+        for (at, (&client, &bits)) in index.of_entry.iter().zip(&index.plan_bits).enumerate() {
+            let Some(&by_name) = named.get(client as usize) else {
+                grouped.unreadable.push(at);
                 continue;
             };
-            let by_name = *slot.get_or_insert_with(|| {
-                let names = &index.names[client as usize];
-                words_matching(&words, |w| {
-                    names.key.contains(w.text.as_str()) || names.id_key.contains(w.text.as_str())
-                })
-            });
-            let by_plan = words_matching(&words, |w| {
-                summary.muscle_bits & w.muscle_bits != 0
-                    || summary.technique_bits & w.technique_bits != 0
-            });
-            if by_name | by_plan != all_words {
-                continue;
+            if by_name != all_words {
+                let by_plan = word_bits
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &w)| bits & w != 0)
+                    .fold(0, |found, (i, _)| found | 1 << i);
+                if by_name | by_plan != all_words {
+                    continue;
+                }
             }
             let group = index.group[client as usize] as usize;
-            match group_at.get_mut(group) {
-                Some(Some(slot)) => groups[*slot].push(at),
-                Some(slot) => {
-                    *slot = Some(groups.len());
-                    groups.push(vec![at]);
-                }
-                None => {}
+            let Some(slot) = slot_of_group.get_mut(group) else {
+                continue;
+            };
+            if *slot == u32::MAX {
+                *slot = u32::try_from(grouped.sizes.len()).unwrap_or(u32::MAX);
+                grouped.sizes.push(0);
             }
+            grouped.sizes[*slot as usize] += 1;
+            grouped.slots.push(*slot);
+            grouped.plans.push(at as u32);
         }
-        if !unreadable.is_empty() {
-            groups.push(unreadable);
-        }
-        groups
+        Some(grouped)
     }
 
     /// `group_indices` matching and grouping plan by plan (when the
@@ -431,15 +572,6 @@ struct QueryWord {
     text: String,
     muscle_bits: MuscleBits,
     technique_bits: u16,
-}
-
-/// Bit `i` set: word `i` passes `test`.
-fn words_matching(words: &[QueryWord], test: impl Fn(&QueryWord) -> bool) -> u64 {
-    words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| test(w))
-        .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 fn query_words(query: &str) -> Vec<QueryWord> {
@@ -540,6 +672,23 @@ pub fn is_listed_plan_path(root: &Path, path: &Path) -> bool {
     !skipped && path.extension().is_some_and(|e| e == super::PLAN_EXTENSION)
 }
 
+/// Whether `name` (relative to the plans folder, `/`-separated, as the
+/// index cache keeps it) is a file the library lists.
+pub(super) fn is_listed_name(name: &str) -> bool {
+    let mut parts = name.split('/').enumerate().peekable();
+    while let Some((depth, part)) = parts.next() {
+        if part.is_empty() || left_out(std::ffi::OsStr::new(part), depth == 0) {
+            return false;
+        }
+        if parts.peek().is_none() {
+            return Path::new(part)
+                .extension()
+                .is_some_and(|e| e == super::PLAN_EXTENSION);
+        }
+    }
+    false
+}
+
 /// Names the library never lists or walks into: hidden ones (`.history`,
 /// temporary files), and at the top the client records and the folder's
 /// screening rules, which live beside the plans but are not plans.
@@ -549,37 +698,204 @@ fn left_out(name: &std::ffi::OsStr, at_root: bool) -> bool {
 }
 
 pub fn plan_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    collect_plan_paths(dir, &mut paths)?;
-    Ok(paths)
+    let mut found = Vec::new();
+    walk_plan_files(dir, true, false, &mut found)?;
+    Ok(found.into_iter().map(|(path, _)| path).collect())
 }
 
-/// Visits each folder's items sorted by name, which gives path order
-/// without comparing whole paths component by component (slow at 10,000).
-fn collect_plan_paths(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    collect_plan_paths_in(dir, true, out)
+/// What a `stat` of a plan file found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Stat {
+    pub(super) len: u64,
+    pub(super) modified: Option<SystemTime>,
 }
 
-fn collect_plan_paths_in(dir: &Path, is_root: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut items = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
-    items.sort_by_cached_key(std::fs::DirEntry::file_name);
-    for item in items {
-        let path = item.path();
-        if left_out(&item.file_name(), is_root) {
-            continue;
+/// `plan_files_under`, each file with its size and time. The `stat` goes
+/// through the folder the walk holds open (`DirEntry::metadata`, `fstatat`
+/// on Linux), not the full path: at 100,000 files the kernel's lookup of
+/// every path was a fifth of opening a library. A symbolic link is
+/// followed, as `std::fs::metadata` would.
+pub(super) fn plan_files_with_stats(dir: &Path) -> std::io::Result<Vec<(PathBuf, Stat)>> {
+    let mut found = Vec::new();
+    walk_plan_files(dir, true, true, &mut found)?;
+    Ok(found)
+}
+
+fn stat_of(item: &std::fs::DirEntry) -> Stat {
+    let followed = match item.file_type() {
+        Ok(kind) if kind.is_symlink() => std::fs::metadata(item.path()),
+        _ => item.metadata(),
+    };
+    followed.map_or(Stat::default(), |m| Stat {
+        len: m.len(),
+        modified: m.modified().ok(),
+    })
+}
+
+/// The stats of some plan files of one folder, on every core.
+fn stat_all(items: &[std::fs::DirEntry]) -> Vec<Stat> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads == 1 || items.len() < 512 {
+        return items.iter().map(stat_of).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(stat_of).collect::<Vec<_>>()))
+            .collect();
+        let mut stats = Vec::with_capacity(items.len());
+        for (worker, part) in workers.into_iter().zip(items.chunks(chunk)) {
+            match worker.join() {
+                Ok(found) => stats.extend(found),
+                // `metadata` does not panic; should a worker anyway, its
+                // share is done here.
+                Err(_) => stats.extend(part.iter().map(stat_of)),
+            }
         }
-        let file_type = item.file_type()?;
-        let named_like_a_plan = path.extension().is_some_and(|e| e == super::PLAN_EXTENSION);
-        if file_type.is_dir() && !named_like_a_plan {
-            // Symlinked folders are not followed (file_type does not follow
-            // links), so a link loop cannot trap the scan.
-            collect_plan_paths_in(&path, false, out)?;
-        } else if named_like_a_plan {
-            // Listed even when it is a folder or a dangling link: the
-            // library then shows it as unreadable, with the reason.
-            out.push(path);
+        stats
+    })
+}
+
+/// How many plan files are taken from a folder at a time.
+const BATCH: usize = 4096;
+
+/// What the walk does with an item of a folder.
+enum Kind {
+    /// A plan file, listed even when it is a folder or a dangling link:
+    /// the library then shows it as unreadable, with the reason.
+    Plan,
+    /// A folder to walk into. Symlinked folders are not followed
+    /// (`file_type` does not follow links), so a link loop cannot trap the
+    /// walk.
+    Folder,
+    Other,
+}
+
+fn kind_of(item: &std::fs::DirEntry, is_root: bool) -> std::io::Result<Kind> {
+    let name = item.file_name();
+    if left_out(&name, is_root) {
+        return Ok(Kind::Other);
+    }
+    let named_like_a_plan = Path::new(&name)
+        .extension()
+        .is_some_and(|e| e == super::PLAN_EXTENSION);
+    Ok(if named_like_a_plan {
+        Kind::Plan
+    } else if item.file_type()?.is_dir() {
+        Kind::Folder
+    } else {
+        Kind::Other
+    })
+}
+
+/// Hands every plan file under `dir` with its size and time to `visit`,
+/// in no particular order, keeping none (a check against the index cache
+/// needs no list of 100,000 paths); stops early, answering `false`, when
+/// `visit` does.
+pub(super) fn visit_plan_files(
+    dir: &Path,
+    visit: &mut dyn FnMut(PathBuf, Stat) -> bool,
+) -> std::io::Result<bool> {
+    visit_plan_files_in(dir, true, visit)
+}
+
+fn visit_plan_files_in(
+    dir: &Path,
+    is_root: bool,
+    visit: &mut dyn FnMut(PathBuf, Stat) -> bool,
+) -> std::io::Result<bool> {
+    let mut folders = Vec::new();
+    let mut batch: Vec<std::fs::DirEntry> = Vec::with_capacity(BATCH);
+    let mut take = |batch: &mut Vec<std::fs::DirEntry>| {
+        let stats = stat_all(batch);
+        batch
+            .drain(..)
+            .zip(stats)
+            .all(|(item, stat)| visit(item.path(), stat))
+    };
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        match kind_of(&item, is_root)? {
+            Kind::Plan => {
+                batch.push(item);
+                if batch.len() == BATCH && !take(&mut batch) {
+                    return Ok(false);
+                }
+            }
+            Kind::Folder => folders.push(item.path()),
+            Kind::Other => {}
         }
     }
+    if !take(&mut batch) {
+        return Ok(false);
+    }
+    drop(batch);
+    for folder in folders {
+        if !visit_plan_files_in(&folder, false, visit)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
+}
+
+/// The folder's items are taken (and, with `stats`, their `stat` done) a
+/// few thousand at a time as the folder is read, so a folder of 100,000
+/// plans never holds 100,000 `DirEntry`s (each with its name) beside the
+/// paths; then they are sorted by name. Files and subfolders are visited in
+/// name order, which is path order.
+fn walk_plan_files(
+    dir: &Path,
+    is_root: bool,
+    stats: bool,
+    out: &mut Vec<(PathBuf, Stat)>,
+) -> std::io::Result<()> {
+    let mut plans: Vec<(PathBuf, Stat)> = Vec::new();
+    let mut folders: Vec<PathBuf> = Vec::new();
+    let mut batch: Vec<std::fs::DirEntry> = Vec::with_capacity(BATCH);
+    let take = |batch: &mut Vec<std::fs::DirEntry>, plans: &mut Vec<(PathBuf, Stat)>| {
+        if stats {
+            let found = stat_all(batch);
+            plans.extend(batch.drain(..).map(|item| item.path()).zip(found));
+        } else {
+            plans.extend(batch.drain(..).map(|item| (item.path(), Stat::default())));
+        }
+    };
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        match kind_of(&item, is_root)? {
+            Kind::Plan => {
+                batch.push(item);
+                if batch.len() == BATCH {
+                    take(&mut batch, &mut plans);
+                }
+            }
+            Kind::Folder => folders.push(item.path()),
+            Kind::Other => {}
+        }
+    }
+    take(&mut batch, &mut plans);
+    drop(batch);
+    // All paths here start with `dir` and a separator: comparing their
+    // bytes compares the names.
+    plans.sort_unstable_by(|a, b| bytes(&a.0).cmp(bytes(&b.0)));
+    folders.sort_unstable_by(|a, b| bytes(a).cmp(bytes(b)));
+    if folders.is_empty() && out.is_empty() {
+        *out = plans;
+        return Ok(());
+    }
+    let mut plans = plans.into_iter().peekable();
+    for folder in folders {
+        while let Some(plan) = plans.next_if(|(p, _)| bytes(p) < bytes(&folder)) {
+            out.push(plan);
+        }
+        walk_plan_files(&folder, false, stats, out)?;
+    }
+    out.extend(plans);
     Ok(())
 }
 
@@ -646,6 +962,11 @@ mod tests {
             "deep bo",
             "zzz",
             "a b c",
+            "deep tissue",
+            "tissue anna",
+            "n\u{e4}",
+            "ab-1 berg",
+            "g\nb",
         ] {
             let words = query_words(query);
             assert_eq!(
@@ -653,12 +974,60 @@ mod tests {
                 library.group_indices_per_plan(&words),
                 "{query:?}"
             );
+            let groups: Vec<Vec<&str>> = library
+                .groups(query)
+                .iter()
+                .map(|g| g.plans.iter().map(|e| e.path.to_str().unwrap()).collect())
+                .collect();
+            let indices: Vec<Vec<&str>> = library
+                .group_indices(query)
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|&at| library.entries[at].path.to_str().unwrap())
+                        .collect()
+                })
+                .collect();
+            assert_eq!(groups, indices, "{query:?}");
         }
         assert_eq!(
             library.group_indices("").len(),
             4,
             "3 names and the broken file"
         );
+    }
+
+    #[test]
+    fn a_permutation_moves_each_item_to_its_place() {
+        let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut order = [2, 0, 1, 5, 4, 3];
+        permute(&mut items, &mut order);
+        assert_eq!(items, ['c', 'a', 'b', 'f', 'e', 'd']);
+    }
+
+    /// Sorting by keys gives the order of the entry comparison, ties on date
+    /// and time included (then by path), unreadable files last.
+    #[test]
+    fn sorting_by_keys_is_sorting_newest_first() {
+        let made = |n: usize| {
+            let mut e = entry(n % 5, "Anna Berg", "AB-1");
+            e.path = PathBuf::from(format!("/plans/{}.ron", (n * 37) % 23));
+            e.modified =
+                Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs((n % 3) as u64));
+            if n.is_multiple_of(7) {
+                e.modified = None;
+            }
+            if n.is_multiple_of(11) {
+                e.plan = Err(Box::new(FileError::new(&e.path, Problem::NotUtf8)));
+            }
+            e
+        };
+        let mut by_keys: Vec<LibraryEntry> = (0..23).map(made).collect();
+        let mut by_entries: Vec<LibraryEntry> = (0..23).map(made).collect();
+        sort_by_keys(&mut by_keys);
+        by_entries.sort_by(newest_first);
+        let paths = |v: &[LibraryEntry]| v.iter().map(|e| e.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&by_keys), paths(&by_entries));
     }
 
     #[test]
