@@ -17,10 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{FileError, Location, Problem};
 use super::library::{
-    ClientNames, ClientTable, Library, LibraryEntry, MuscleBits, PlanSummary, Stat, is_listed_name,
-    plan_files_with_stats, read_entries, visit_plan_files,
+    ClientNames, ClientTable, Library, LibraryEntry, MuscleBits, PlanSummary, read_entries,
 };
 use super::locations::{cache_dir, create_private_dir};
+use super::plan_files::{Stat, is_listed_name, plan_files_with_stats, visit_plan_files};
 use super::save::write_file_atomically;
 
 /// Starts every cache file; the last byte is the layout version. Bump it when

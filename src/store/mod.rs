@@ -12,6 +12,7 @@ mod library_cache;
 mod locate;
 mod locations;
 mod plain_words;
+mod plan_files;
 mod read;
 mod recovery;
 mod rules_file;
@@ -28,15 +29,14 @@ pub use examples::add_example_plans;
 pub use file_name::{client_slug, file_name_for, file_stem_for};
 pub use file_stamp::FileStamp;
 pub use format::{load_plan, load_plan_stamped, parse_plan, plan_to_ron};
-pub use library::{
-    ClientGroup, Library, LibraryEntry, PlanSummary, is_listed_plan_path, plan_files_under,
-};
+pub use library::{ClientGroup, Library, LibraryEntry, PlanSummary};
 pub use library_cache::library_cache_path;
 pub use locate::{locate, locate_in_file};
 pub use locations::{
     PLANS_FOLDER_NAME, PLANS_README_NAME, PlansDir, PlansDirOrigin, cache_dir, choose_plans_dir,
     create_plans_dir, default_plans_dir, recovery_dir,
 };
+pub use plan_files::{is_listed_plan_path, plan_files_under};
 pub use read::MAX_PLAN_FILE_BYTES;
 pub use recovery::{LeftBehind, Recovery, RecoveryStore, load_recovery, remove_recovery};
 pub use rules_file::{RULES_FILE_NAME, load_screening_rules};
