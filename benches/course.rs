@@ -7,7 +7,11 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
+#[path = "support/headless_window.rs"]
+mod headless_window;
+
 use criterion::{Criterion, criterion_group, criterion_main};
+use headless_window::{Window, cpu_time};
 use jiff::ToSpan;
 use jiff::civil::date;
 use massage_planner::course::{Course, DateRange, HeatMap, PainTrend, Session};
@@ -105,58 +109,8 @@ fn bench_course(c: &mut Criterion) {
     group.finish();
 }
 
-/// Times `iters` calls of `f` in CPU time of this thread
-/// (`CLOCK_THREAD_CPUTIME_ID`), so that other work on a busy machine does
-/// not count: the budget is CPU time.
-fn cpu_time(iters: u64, mut f: impl FnMut()) -> std::time::Duration {
-    use rustix::time::{ClockId, clock_gettime};
-    let nanos = || {
-        let t = clock_gettime(ClockId::ThreadCPUTime);
-        u128::try_from(t.tv_sec).unwrap_or(0) * 1_000_000_000
-            + u128::try_from(t.tv_nsec).unwrap_or(0)
-    };
-    let start = nanos();
-    for _ in 0..iters {
-        f();
-    }
-    let spent = nanos().saturating_sub(start);
-    std::time::Duration::from_nanos(u64::try_from(spent).unwrap_or(u64::MAX))
-}
-
-/// The window, headless, on a plans folder holding the 500 sessions.
-struct Window {
-    app: massage_planner::app::PlannerApp,
-    ctx: egui::Context,
-    frame: eframe::Frame,
-    time: f64,
-}
-
-impl Window {
-    fn frame(&mut self) -> usize {
-        use eframe::App as _;
-        self.time += 1.0 / 60.0;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
-            )),
-            time: Some(self.time),
-            ..egui::RawInput::default()
-        };
-        let mut output = self
-            .ctx
-            .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
-        // No renderer here to take the font textures.
-        output.textures_delta.clear();
-        self.ctx
-            .tessellate(output.shapes, output.pixels_per_point)
-            .len()
-    }
-}
-
 fn bench_client_view(c: &mut Criterion) {
-    use massage_planner::app::{PlannerApp, StartOptions};
-    use massage_planner::planner::{Action, CourseAction, CourseTab, Settings};
+    use massage_planner::planner::{Action, CourseAction, CourseTab};
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let course = course(500);
     for session in &course.sessions {
@@ -169,25 +123,9 @@ fn bench_client_view(c: &mut Criterion) {
             panic!("{e}");
         }
     }
-    let ctx = egui::Context::default();
-    let options = StartOptions {
-        plans_dir: Some(dir.path().to_path_buf()),
-        open: None,
-        today: Some(date(2026, 11, 25)),
-        headless: true,
-        exit_after_first_frame: false,
-        recovery_dir: None,
-        run: false,
-    };
-    let app = PlannerApp::with_settings(&ctx, options, Settings::default());
-    let mut window = Window {
-        app,
-        ctx,
-        frame: eframe::Frame::_new_kittest(),
-        time: 0.0,
-    };
+    let mut window = Window::open(dir.path(), None);
     for _ in 0..3 {
-        window.frame();
+        window.frame(Vec::new());
     }
     // In CPU time of the thread running the frames (the budget is CPU time).
     let mut group = c.benchmark_group("client view, 500 sessions (CPU time)");
@@ -195,7 +133,7 @@ fn bench_client_view(c: &mut Criterion) {
     group.bench_function("baseline: main window frame", |b| {
         b.iter_custom(|iters| {
             cpu_time(iters, || {
-                black_box(window.frame());
+                black_box(window.frame(Vec::new()));
             })
         })
     });
@@ -205,12 +143,12 @@ fn bench_client_view(c: &mut Criterion) {
         vec![Action::Course(CourseAction::Open("Maria Keller".into()))],
     );
     for _ in 0..3 {
-        window.frame();
+        window.frame(Vec::new());
     }
     group.bench_function("client view frame: sessions and pain", |b| {
         b.iter_custom(|iters| {
             cpu_time(iters, || {
-                black_box(window.frame());
+                black_box(window.frame(Vec::new()));
             })
         })
     });
@@ -220,12 +158,12 @@ fn bench_client_view(c: &mut Criterion) {
         vec![Action::Course(CourseAction::ShowTab(CourseTab::Worked))],
     );
     for _ in 0..3 {
-        window.frame();
+        window.frame(Vec::new());
     }
     group.bench_function("client view frame: what was worked", |b| {
         b.iter_custom(|iters| {
             cpu_time(iters, || {
-                black_box(window.frame());
+                black_box(window.frame(Vec::new()));
             })
         })
     });
@@ -238,12 +176,12 @@ fn bench_client_view(c: &mut Criterion) {
         ],
     );
     for _ in 0..3 {
-        window.frame();
+        window.frame(Vec::new());
     }
     group.bench_function("client view frame: compare two sessions", |b| {
         b.iter_custom(|iters| {
             cpu_time(iters, || {
-                black_box(window.frame());
+                black_box(window.frame(Vec::new()));
             })
         })
     });

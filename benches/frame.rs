@@ -14,20 +14,16 @@
 //!     FRAME_BENCH_PROFILE=50 valgrind --tool=callgrind \
 //!       --toggle-collect='frame::profile_frames' target/release/deps/frame-HASH
 
-use std::path::Path;
-use std::time::Duration;
+#[path = "support/headless_window.rs"]
+mod headless_window;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use eframe::App as _;
-use egui::{Pos2, RawInput, Rect, Vec2};
-use jiff::civil::date;
-use massage_planner::app::{PlannerApp, StartOptions};
-use massage_planner::planner::Settings;
+use egui::Pos2;
+use headless_window::{Window, cpu_time};
 use massage_planner::store::{Overwrite, save_plan};
 use massage_planner::testing::{Sequence, sample_plan, write_sample_library};
 
 const PLANS: usize = 10_000;
-const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
 
 /// A sample plan grown (or cut) to exactly 20 steps.
 fn twenty_step_plan() -> massage_planner::model::Plan {
@@ -36,64 +32,6 @@ fn twenty_step_plan() -> massage_planner::model::Plan {
     let steps = plan.steps.clone();
     plan.steps = steps.iter().cycle().take(20).cloned().collect();
     plan
-}
-
-struct Window {
-    app: PlannerApp,
-    ctx: egui::Context,
-    frame: eframe::Frame,
-    time: f64,
-}
-
-impl Window {
-    fn open(plans: &Path, plan: &Path) -> Self {
-        let ctx = egui::Context::default();
-        let options = StartOptions {
-            plans_dir: Some(plans.to_path_buf()),
-            open: Some(plan.to_path_buf()),
-            today: Some(date(2026, 11, 25)),
-            headless: true,
-            exit_after_first_frame: false,
-            recovery_dir: None,
-            run: false,
-        };
-        let app = PlannerApp::with_settings(&ctx, options, Settings::default());
-        Window {
-            app,
-            ctx,
-            frame: eframe::Frame::_new_kittest(),
-            time: 0.0,
-        }
-    }
-
-    /// What eframe does each frame before handing the result to the GPU.
-    fn frame(&mut self, events: Vec<egui::Event>) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
-            time: Some(self.time),
-            events,
-            ..RawInput::default()
-        };
-        let output = self
-            .ctx
-            .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
-        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        meshes.len()
-    }
-}
-
-/// CPU time used by the calling thread so far: the first field of
-/// `/proc/thread-self/schedstat`, nanoseconds on a CPU (Linux).
-fn thread_cpu_time() -> Duration {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat")
-        .unwrap_or_else(|e| panic!("/proc/thread-self/schedstat: {e}"));
-    let nanos = text
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse::<u64>().ok())
-        .unwrap_or_else(|| panic!("/proc/thread-self/schedstat: {text}"));
-    Duration::from_nanos(nanos)
 }
 
 /// The frames a profiler looks at (`FRAME_BENCH_PROFILE`): the same each run.
@@ -121,7 +59,7 @@ fn frame(c: &mut Criterion) {
     if let Err(e) = save_plan(&twenty_step_plan(), &plan, Overwrite::Always) {
         panic!("{e}");
     }
-    let mut window = Window::open(&plans, &plan);
+    let mut window = Window::open(&plans, Some(&plan));
     // Fonts and layout caches settle over the first frames, as in the app.
     for _ in 0..5 {
         window.frame(Vec::new());
@@ -151,22 +89,18 @@ fn frame(c: &mut Criterion) {
     // The same frames, timed by this thread's CPU time.
     group.bench_function("main window, 20 steps, 10,000 plans, CPU time", |b| {
         b.iter_custom(|iterations| {
-            let start = thread_cpu_time();
-            for _ in 0..iterations {
+            cpu_time(iterations, || {
                 std::hint::black_box(window.frame(Vec::new()));
-            }
-            thread_cpu_time().saturating_sub(start)
+            })
         });
     });
     group.bench_function("main window, pointer moving over the map, CPU time", |b| {
         b.iter_custom(|iterations| {
-            let start = thread_cpu_time();
-            for _ in 0..iterations {
+            cpu_time(iterations, || {
                 x = (x + 7.0) % 300.0;
                 let pos = Pos2::new(500.0 + x, 300.0 + x / 2.0);
                 std::hint::black_box(window.frame(vec![egui::Event::PointerMoved(pos)]));
-            }
-            thread_cpu_time().saturating_sub(start)
+            })
         });
     });
     group.finish();

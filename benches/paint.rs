@@ -7,66 +7,14 @@
 
 use std::path::Path;
 
+#[path = "support/headless_window.rs"]
+mod headless_window;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use eframe::App as _;
-use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
-use jiff::civil::date;
-use massage_planner::app::{PlannerApp, StartOptions};
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use headless_window::Window;
 use massage_planner::model::{PainLevel, PainMark, PainQuality};
-use massage_planner::planner::{Action, MapMode, Settings};
-
-const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
-
-struct Window {
-    app: PlannerApp,
-    ctx: egui::Context,
-    frame: eframe::Frame,
-    time: f64,
-}
-
-impl Window {
-    fn open(plans: &Path, plan: &Path) -> Self {
-        let ctx = egui::Context::default();
-        let options = StartOptions {
-            plans_dir: Some(plans.to_path_buf()),
-            open: Some(plan.to_path_buf()),
-            today: Some(date(2026, 11, 25)),
-            headless: true,
-            exit_after_first_frame: false,
-            recovery_dir: None,
-            run: false,
-        };
-        let app = PlannerApp::with_settings(&ctx, options, Settings::default());
-        Window {
-            app,
-            ctx,
-            frame: eframe::Frame::_new_kittest(),
-            time: 0.0,
-        }
-    }
-
-    fn frame(&mut self, events: Vec<Event>) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
-            time: Some(self.time),
-            events,
-            ..RawInput::default()
-        };
-        let mut output = self
-            .ctx
-            .run_ui(input, |ui| self.app.ui(ui, &mut self.frame));
-        // No GPU takes the font texture here (debug builds check it).
-        output.textures_delta.clear();
-        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        meshes.len()
-    }
-
-    fn apply(&mut self, action: Action) {
-        let ctx = self.ctx.clone();
-        self.app.apply_all(&ctx, vec![action]);
-    }
-}
+use massage_planner::planner::{Action, MapMode};
 
 /// A zigzag over the low back, buttocks and thighs of the pain drawing
 /// (the chart sits in the middle of the map panel at 1280x800).
@@ -96,7 +44,7 @@ fn bench(c: &mut Criterion) {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/maria-keller-2026-11-18.ron");
     let plan = plans.join("maria-keller-2026-11-18.ron");
     std::fs::copy(&example, &plan).unwrap_or_else(|e| panic!("{e}"));
-    let mut window = Window::open(&plans, &plan);
+    let mut window = Window::open(&plans, Some(&plan));
     for _ in 0..5 {
         window.frame(Vec::new());
     }
