@@ -11,7 +11,7 @@ use std::path::PathBuf;
 mod headless_window;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use headless_window::{Window, cpu_time};
+use headless_window::{Window, allocator_as_in_the_app, cpu_time};
 use jiff::ToSpan;
 use jiff::civil::date;
 use massage_planner::course::{Course, DateRange, HeatMap, PainTrend, Session};
@@ -123,6 +123,7 @@ fn bench_client_view(c: &mut Criterion) {
             panic!("{e}");
         }
     }
+    allocator_as_in_the_app();
     let mut window = Window::open(dir.path(), None);
     for _ in 0..3 {
         window.frame(Vec::new());

@@ -19,7 +19,7 @@ mod headless_window;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::Pos2;
-use headless_window::{Window, cpu_time};
+use headless_window::{Window, allocator_as_in_the_app, cpu_time};
 use massage_planner::store::{Overwrite, save_plan};
 use massage_planner::testing::{Sequence, sample_plan, write_sample_library};
 
@@ -59,6 +59,7 @@ fn frame(c: &mut Criterion) {
     if let Err(e) = save_plan(&twenty_step_plan(), &plan, Overwrite::Always) {
         panic!("{e}");
     }
+    allocator_as_in_the_app();
     let mut window = Window::open(&plans, Some(&plan));
     // Fonts and layout caches settle over the first frames, as in the app.
     for _ in 0..5 {

@@ -12,7 +12,7 @@ mod headless_window;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Modifiers, PointerButton, Pos2};
-use headless_window::Window;
+use headless_window::{Window, allocator_as_in_the_app};
 use massage_planner::model::{PainLevel, PainMark, PainQuality};
 use massage_planner::planner::{Action, MapMode};
 
@@ -44,6 +44,7 @@ fn bench(c: &mut Criterion) {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/maria-keller-2026-11-18.ron");
     let plan = plans.join("maria-keller-2026-11-18.ron");
     std::fs::copy(&example, &plan).unwrap_or_else(|e| panic!("{e}"));
+    allocator_as_in_the_app();
     let mut window = Window::open(&plans, Some(&plan));
     for _ in 0..5 {
         window.frame(Vec::new());

@@ -71,6 +71,16 @@ impl Window {
     }
 }
 
+/// The allocator settings `app::run` makes, unless `BENCH_MALLOC_DEFAULTS`
+/// is set: then glibc's defaults stay, to measure the difference side by side.
+pub fn allocator_as_in_the_app() {
+    if std::env::var_os("BENCH_MALLOC_DEFAULTS").is_some() {
+        eprintln!("BENCH_MALLOC_DEFAULTS: the allocator's defaults stay");
+    } else if !massage_planner::app::keep_freed_memory_for_reuse() {
+        eprintln!("this allocator has no settings to keep freed memory");
+    }
+}
+
 /// Times `iters` calls of `f` in CPU time of this thread
 /// (`CLOCK_THREAD_CPUTIME_ID`), for criterion's `iter_custom`.
 pub fn cpu_time(iters: u64, mut f: impl FnMut()) -> Duration {

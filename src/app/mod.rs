@@ -3,8 +3,10 @@
 
 mod chime;
 mod dialogs;
+mod freed_memory;
 mod shell;
 mod watcher;
 
+pub use freed_memory::keep_freed_memory_for_reuse;
 pub use shell::{PlannerApp, StartOptions, run};
 pub use watcher::PlansWatcher;

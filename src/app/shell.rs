@@ -79,6 +79,9 @@ const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icons/massage-planne
 
 /// Opens the window; returns when it is closed.
 pub fn run(mut options: StartOptions) -> eframe::Result {
+    if !super::keep_freed_memory_for_reuse() {
+        log::debug!("the allocator's defaults stay: frames may fault memory in again");
+    }
     if options.recovery_dir.is_none() {
         options.recovery_dir = RecoveryStore::default_dir();
     }
