@@ -5,6 +5,7 @@
 //! the allocator settings are process-wide.
 
 #![cfg(all(target_os = "linux", target_env = "gnu"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 #[path = "../benches/support/headless_window.rs"]
 mod headless_window;
