@@ -146,6 +146,7 @@ impl PlannerApp {
         };
         let today = options.today.unwrap_or_else(local_today);
         ui::style::apply(ctx);
+        ctx.add_plugin(ui::invisible_shapes::SkipInvisibleShapes);
         let planner = Planner::with_settings(
             Settings {
                 plans_dir: Some(plans_dir.path.clone()),

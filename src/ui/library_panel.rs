@@ -191,11 +191,6 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
         return conflict_copy_row(ui, entry);
     }
     let selected = open == Some(entry.path.as_path());
-    let file_name = entry
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let response = match &entry.plan {
         Ok(plan) => ui
             .selectable_label(
@@ -212,7 +207,11 @@ fn plan_row(ui: &mut Ui, entry: &LibraryEntry, open: Option<&std::path::Path>) -
         Err(error) => ui
             .selectable_label(
                 selected,
-                RichText::new(format!("    ⚠ {file_name}")).color(style::error(ui.visuals())),
+                RichText::new(format!(
+                    "    ⚠ {}",
+                    entry.path.file_name().unwrap_or_default().to_string_lossy()
+                ))
+                .color(style::error(ui.visuals())),
             )
             .on_hover_ui(|ui| {
                 ui.label(error.to_string());

@@ -524,6 +524,7 @@ fn paint(ui: &Ui, view: &MapView<'_>, fit: Fit, rect: Rect, hovered: Option<&Reg
     }
     paint_badges(
         &painter,
+        ui.scope_id().with("map badges"),
         fit,
         drawing,
         view.layer,
@@ -718,8 +719,10 @@ fn shown_region(drawing: &View, layer: Layer, spot: MuscleSide) -> Option<&Regio
 /// The step numbers of each planned region in a pill, placed by the same
 /// rule as on the sheet so none covers another; a pill moved off its
 /// region gets a thin leader line back to it.
+#[expect(clippy::too_many_arguments)] // one picture's parts, each needed
 fn paint_badges(
     painter: &egui::Painter,
+    id: egui::Id,
     fit: Fit,
     drawing: &View,
     layer: Layer,
@@ -748,7 +751,16 @@ fn paint_badges(
             (size.y / 2.0 + 2.0) / fit.scale,
         )
     };
-    let badges = atlas::place_badges(drawing, &shown, half);
+    // Placement searches each region for a free spot: kept between frames
+    // for the same marks and badge sizes (it was 3 % of a frame's work).
+    let key = BadgesKey {
+        drawing: std::ptr::from_ref(drawing) as usize,
+        halves: (0..shown.len()).map(|i| half(i, &shown[i])).collect(),
+        marks: shown.clone(),
+    };
+    let badges = map_strokes::kept(painter.ctx(), id, key, || {
+        atlas::place_badges(drawing, &shown, half)
+    });
     for ((mark, galley), badge) in shown.iter().zip(galleys).zip(badges) {
         let Some(badge) = badge else { continue };
         let at = fit.to_screen(badge.at);
@@ -757,14 +769,28 @@ fn paint_badges(
             painter.line_segment([home, at], Stroke::new(1.0, colours.body_line));
         }
         let pill = Rect::from_center_size(at, galley.size() + Vec2::new(8.0, 2.0));
-        painter.rect_filled(pill, pill.height() / 2.0, colours.badge.gamma_multiply(0.9));
         let ring = match mark.warning {
             Some(level) => Stroke::new(2.0, style::level_colour(level, visuals)),
             None => Stroke::new(1.0, colours.body_line),
         };
-        painter.rect_stroke(pill, pill.height() / 2.0, ring, egui::StrokeKind::Inside);
+        // Fill and ring as one shape: one outline to tessellate, not two.
+        painter.rect(
+            pill,
+            pill.height() / 2.0,
+            colours.badge.gamma_multiply(0.9),
+            ring,
+            egui::StrokeKind::Inside,
+        );
         painter.galley(pill.center() - galley.size() / 2.0, galley, colours.text);
     }
+}
+
+/// What badge placement depends on: the drawing, the marks and the badge sizes.
+#[derive(Clone, PartialEq)]
+struct BadgesKey {
+    drawing: usize,
+    marks: Vec<Mark>,
+    halves: Vec<Point>,
 }
 
 /// "3·5", and " !" with an open warning.

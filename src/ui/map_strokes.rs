@@ -62,7 +62,7 @@ pub(super) fn cached(
     key: StrokesKey,
     shapes: impl FnOnce() -> FixedShapes,
 ) -> Strokes {
-    kept(ui, id, key, || {
+    kept(ui.ctx(), id, key, || {
         let shapes = shapes();
         Strokes {
             under: tessellated(&key, shapes.under),
@@ -89,7 +89,7 @@ pub(super) fn cached_dashes(
     shapes: impl FnOnce() -> Vec<Shape>,
 ) -> Arc<Mesh> {
     let map = key.map;
-    kept(ui, id, key, || tessellated(&map, shapes()))
+    kept(ui.ctx(), id, key, || tessellated(&map, shapes()))
 }
 
 /// The key of this frame's map: the caller fills in what the map knows.
@@ -102,18 +102,19 @@ pub(super) fn frame_key(
 }
 
 /// The value kept under `id` if it was made for `key`, else a new one.
-fn kept<K, V>(ui: &Ui, id: Id, key: K, make: impl FnOnce() -> V) -> V
+pub(super) fn kept<K, V>(ctx: &egui::Context, id: Id, key: K, make: impl FnOnce() -> V) -> V
 where
     K: Clone + PartialEq + Send + Sync + 'static,
     V: Clone + Send + Sync + 'static,
 {
-    if let Some((kept_key, value)) = ui.data(|d| d.get_temp::<(K, V)>(id))
-        && kept_key == key
-    {
+    if let Some(value) = ctx.data(|d| {
+        d.get_temp::<(K, V)>(id)
+            .and_then(|(kept_key, value)| (kept_key == key).then_some(value))
+    }) {
         return value;
     }
     let value = make();
-    ui.data_mut(|d| d.insert_temp(id, (key, value.clone())));
+    ctx.data_mut(|d| d.insert_temp(id, (key, value.clone())));
     value
 }
 

@@ -11,6 +11,7 @@ pub mod course_compare;
 pub mod course_heat_map;
 pub mod course_window;
 pub(crate) mod fields;
+pub mod invisible_shapes;
 pub mod library_panel;
 pub mod map;
 mod map_labels;
