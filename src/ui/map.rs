@@ -8,7 +8,7 @@ use egui::{
 };
 
 use super::map_strokes::{self, DashesKey, FixedShapes, StrokesKey};
-use super::{map_labels, map_legend, map_referral, style};
+use super::{map_labels, map_legend, map_picture_cache, map_referral, style};
 use crate::atlas::{self, Atlas, Landmark, Layer, Mark, Point, Region, View, ViewKind};
 use crate::model::{MuscleSide, Plan};
 use crate::screening::Warning;
@@ -183,7 +183,11 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
             .and_then(|p| drawing.hit_test(view.layer, fit.to_atlas(p)));
     }
 
-    paint(ui, view, fit, rect, hovered.or(focused), dark);
+    // Kept between frames while what it shows stays the same.
+    let lit = hovered.or(focused);
+    map_picture_cache::cached_picture(ui, view, rect, lit, || {
+        paint(ui, view, fit, rect, lit, dark);
+    });
 
     let response = response.on_hover_cursor(if hovered.is_some() {
         egui::CursorIcon::PointingHand

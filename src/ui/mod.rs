@@ -17,6 +17,7 @@ pub mod map;
 mod map_labels;
 mod map_legend;
 pub mod map_pain;
+mod map_picture_cache;
 pub mod map_referral;
 mod map_strokes;
 pub mod menu;
