@@ -3,9 +3,10 @@
 
 use egui::Response;
 
-pub fn name_widget(response: &Response, name: impl Into<String>) {
-    let name = name.into();
+/// Names the widget for screen readers; `name` runs only while the
+/// accessibility tree is being built (not on every frame without a reader).
+pub fn name_widget<S: Into<String>>(response: &Response, name: impl FnOnce() -> S) {
     response
         .ctx
-        .accesskit_node_builder(response.id, |node| node.set_label(name));
+        .accesskit_node_builder(response.id, |node| node.set_label(name().into()));
 }

@@ -220,7 +220,7 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<MuscleSide>) {
                             }
                         })
                         .response;
-                    name_widget(&response, format!("{title}: muscle {}", index + 1));
+                    name_widget(&response, || format!("{title}: muscle {}", index + 1));
                     let response = ComboBox::from_id_salt("side")
                         .selected_text(area.side.name())
                         .width(90.0)
@@ -230,7 +230,7 @@ fn areas(ui: &mut Ui, title: &str, salt: &str, areas: &mut Vec<MuscleSide>) {
                             }
                         })
                         .response;
-                    name_widget(&response, format!("{title}: side {}", index + 1));
+                    name_widget(&response, || format!("{title}: side {}", index + 1));
                     if ui.small_button("Remove").clicked() {
                         remove = Some(index);
                     }

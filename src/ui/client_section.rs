@@ -145,7 +145,7 @@ fn session_length(ui: &mut Ui, minutes: u16, actions: &mut Vec<Action>) {
         let drag = ui
             .add(DragValue::new(&mut custom).range(5..=480).suffix(" min"))
             .on_hover_text("Any other session length");
-        super::accessible::name_widget(&drag, "Session length in minutes");
+        super::accessible::name_widget(&drag, || "Session length in minutes");
         if drag.changed() {
             actions.push(Action::Edit(Edit::SessionMinutes(custom)));
         }

@@ -116,7 +116,7 @@ fn pick(
             }
         })
         .response;
-    super::accessible::name_widget(&response, name);
+    super::accessible::name_widget(&response, || name);
     action
 }
 

@@ -285,7 +285,7 @@ fn timeline(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
                     let name = format!("Compare the session of {}", session.date());
                     ui.allocate_ui(egui::vec2(60.0, row_height), |ui| {
                         let tick = ui.checkbox(&mut ticked, "");
-                        super::accessible::name_widget(&tick, name.clone());
+                        super::accessible::name_widget(&tick, || name.clone());
                         if tick.on_hover_text(name).clicked() {
                             actions.push(Action::Course(CourseAction::ToggleCompare(index)));
                         }
@@ -321,7 +321,7 @@ fn heat(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
                 }
             })
             .response;
-        super::accessible::name_widget(&from_box, "Heat map from");
+        super::accessible::name_widget(&from_box, || "Heat map from");
         ui.label("to");
         let to_box = egui::ComboBox::from_id_salt("heat to")
             .selected_text(to.to_string())
@@ -335,7 +335,7 @@ fn heat(ui: &mut egui::Ui, view: &CourseView, actions: &mut Vec<Action>) {
                 }
             })
             .response;
-        super::accessible::name_widget(&to_box, "Heat map to");
+        super::accessible::name_widget(&to_box, || "Heat map to");
         if ui.button("All sessions").clicked() {
             actions.push(Action::Course(CourseAction::SetRange(DateRange::ALL)));
         }

@@ -80,7 +80,7 @@ pub fn multiline(
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
-    name_widget(&response, name);
+    name_widget(&response, || name);
     push_text_edit(&response, text, actions, edit);
 }
 
@@ -129,7 +129,7 @@ pub(crate) fn pain_field(
             let none = ui
                 .selectable_label(pain.is_none(), "not asked")
                 .on_hover_text("Pain was not asked about");
-            name_widget(&none, format!("Pain {which} the session: not asked"));
+            name_widget(&none, || format!("Pain {which} the session: not asked"));
             if none.clicked() && pain.is_some() {
                 actions.push(Action::Edit(edit(None)));
             }
@@ -138,7 +138,9 @@ pub(crate) fn pain_field(
                 let button = ui
                     .selectable_label(chosen, format!("{level}"))
                     .on_hover_text("0 no pain, 10 worst imaginable");
-                name_widget(&button, format!("Pain {which} the session: {level} of 10"));
+                name_widget(&button, || {
+                    format!("Pain {which} the session: {level} of 10")
+                });
                 if button.clicked()
                     && !chosen
                     && let Ok(level) = PainLevel::new(level)
@@ -156,10 +158,9 @@ pub(crate) fn pain_field(
                     .hint_text("Where (e.g. low back, right side)")
                     .desired_width(f32::INFINITY),
             );
-            name_widget(
-                &response,
-                format!("Where the pain is felt {which} the session"),
-            );
+            name_widget(&response, || {
+                format!("Where the pain is felt {which} the session")
+            });
             push_text_edit(&response, location, actions, |location| {
                 edit(Some(Pain {
                     location,

@@ -79,7 +79,7 @@ pub fn pain_toolbar(ui: &mut Ui, brush: PainMark, tool: PainTool) -> Vec<Action>
     let slider = ui
         .add(egui::Slider::new(&mut level, 0..=10).text("/10"))
         .on_hover_text("How strong the pain is here: 0 none, 10 worst imaginable");
-    super::accessible::name_widget(&slider, "Pain intensity");
+    super::accessible::name_widget(&slider, || "Pain intensity");
     let mut next = brush;
     if slider.changed()
         && let Ok(intensity) = PainLevel::new(level)
@@ -96,7 +96,7 @@ pub fn pain_toolbar(ui: &mut Ui, brush: PainMark, tool: PainTool) -> Vec<Action>
         })
         .response
         .on_hover_text("What the pain feels like");
-    super::accessible::name_widget(&quality, "Pain quality");
+    super::accessible::name_widget(&quality, || "Pain quality");
     let constancy = egui::ComboBox::from_id_salt("pain timing")
         .selected_text(timing(brush.constant))
         .width(120.0)
@@ -106,7 +106,7 @@ pub fn pain_toolbar(ui: &mut Ui, brush: PainMark, tool: PainTool) -> Vec<Action>
         })
         .response
         .on_hover_text("Constant, or comes and goes");
-    super::accessible::name_widget(&constancy, "Constant or comes and goes");
+    super::accessible::name_widget(&constancy, || "Constant or comes and goes");
     if next != brush {
         actions.push(Action::SetBrush(next));
     }

@@ -17,7 +17,7 @@ pub fn path_prompt(ctx: &egui::Context, prompt: &PathPrompt) -> Vec<Action> {
         });
         let mut text = prompt.text.clone();
         let field = ui.add(TextEdit::singleline(&mut text).desired_width(500.0));
-        name_widget(&field, "Path");
+        name_widget(&field, || "Path");
         if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
             field.request_focus();
         }

@@ -9,7 +9,7 @@ use egui::{Rect, RichText, ScrollArea, TextEdit, Ui};
 use super::accessible::name_widget;
 use super::client_section::client_section;
 use super::safety::{ClientView, client_summary, warning_list};
-use super::step_row::{StepRow, step_row, sticky_title};
+use super::step_row::{StepRow, step_row, step_title, sticky_title};
 use super::step_trigger_point::trigger_point_choice;
 use super::suggestions::referral_suggestions;
 use super::time_bar::time_bar;
@@ -33,7 +33,7 @@ pub struct EditorView<'a> {
 
 /// Where a step's row landed, for the sticky title.
 struct Placed {
-    title: String,
+    index: usize,
     rect: Rect,
     title_height: f32,
 }
@@ -63,7 +63,9 @@ pub fn plan_editor(ui: &mut Ui, view: &EditorView<'_>) -> Vec<Action> {
         .iter()
         .find(|p| p.rect.top() < clip.top() && p.rect.bottom() > clip.top() + 24.0)
     {
-        sticky_title(ui, clip, &cut.title, cut.title_height);
+        if let Some(step) = view.plan.steps.get(cut.index) {
+            sticky_title(ui, clip, &step_title(cut.index, step), cut.title_height);
+        }
     }
     actions
 }
@@ -96,7 +98,7 @@ fn turn_less(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>) {
             .on_hover_text(
                 "Group the steps by the client's position, keeping their order within each position",
             );
-        name_widget(&button, "Reorder to turn the client less");
+        name_widget(&button, || "Reorder to turn the client less");
         if button.clicked() {
             actions.push(Action::Edit(Edit::TurnClientLess));
         }
@@ -114,7 +116,7 @@ fn quick_add(ui: &mut Ui, focus: bool, actions: &mut Vec<Action>) {
             .hint_text(hint)
             .desired_width(ui.available_width()),
     );
-    name_widget(&response, "Add a step by name");
+    name_widget(&response, || "Add a step by name");
     let response = response.on_hover_text(Command::QuickAdd.tooltip());
     if focus {
         response.request_focus();
@@ -172,7 +174,7 @@ fn steps(ui: &mut Ui, view: &EditorView<'_>, actions: &mut Vec<Action>, placed: 
         let rect = Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=ui.cursor().top());
         ui.data_mut(|d| d.insert_temp(height_id, rect.height()));
         placed.push(Placed {
-            title: row.title(),
+            index,
             rect,
             title_height,
         });

@@ -239,7 +239,7 @@ fn acknowledged_note(
                 .hint_text("Why it is fine (e.g. physician cleared)")
                 .desired_width(ui.available_width()),
         );
-        name_widget(&response, "Acknowledgement note");
+        name_widget(&response, || "Acknowledgement note");
         if response.changed() {
             actions.push(Action::Edit(Edit::AcknowledgementNote {
                 rule: warning.rule.clone(),

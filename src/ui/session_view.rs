@@ -227,10 +227,9 @@ fn current_step(
                 .strong()
                 .color(colour),
         );
-        name_widget(
-            &response,
-            format!("Time left on this step: {}", countdown(left)),
-        );
+        name_widget(&response, || {
+            format!("Time left on this step: {}", countdown(left))
+        });
         ui.vertical(|ui| {
             ui.add_space(18.0);
             let planned = runner.planned_seconds(index) / 60;
@@ -259,7 +258,7 @@ fn current_step(
             .font(egui::FontId::proportional(22.0))
             .hint_text("What you notice, what the client says"),
     );
-    name_widget(&response, "Note on this step");
+    name_widget(&response, || "Note on this step");
     if response.changed() {
         actions.push(SessionAction::Note(note));
     }
@@ -341,7 +340,7 @@ fn pressure_row(ui: &mut Ui, planned: Pressure, used: Pressure, actions: &mut Ve
                 } else {
                     format!("Change to {}", level.label())
                 });
-            name_widget(&response, format!("Pressure {}", level.label()));
+            name_widget(&response, || format!("Pressure {}", level.label()));
             if response.clicked() && level != used {
                 actions.push(SessionAction::Pressure(level));
             }

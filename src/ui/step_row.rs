@@ -32,8 +32,13 @@ pub struct StepRow<'a> {
 impl StepRow<'_> {
     /// "3. Left quadratus lumborum", the title the row never shows without.
     pub fn title(&self) -> String {
-        format!("{}. {}", self.index + 1, self.step.region().label())
+        step_title(self.index, self.step)
     }
+}
+
+/// "3. Left quadratus lumborum" for the step at `index`.
+pub fn step_title(index: usize, step: &Step) -> String {
+    format!("{}. {}", index + 1, step.region().label())
 }
 
 /// Draws the step; returns the height of its title line (for the sticky title).
@@ -104,10 +109,13 @@ fn title_line(ui: &mut Ui, row: &StepRow<'_>, actions: &mut Vec<Action>) {
                     },
                 )
                 .inner
-                .on_hover_text(format!(
-                    "{}: click to select; its muscle is highlighted on the map",
-                    row.title()
-                ));
+                // Built only while hovered: a title formatted per row each frame adds up.
+                .on_hover_ui(|ui| {
+                    ui.label(format!(
+                        "{}: click to select; its muscle is highlighted on the map",
+                        row.title()
+                    ));
+                });
             if title.clicked() {
                 let next = (!row.selected).then_some(row.index);
                 actions.push(Action::SelectStep(next));
@@ -130,7 +138,7 @@ fn details(ui: &mut Ui, row: &StepRow<'_>, actions: &mut Vec<Action>) {
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
-    name_widget(&response, format!("Notes for step {}", index + 1));
+    name_widget(&response, || format!("Notes for step {}", index + 1));
     push_text_edit(&response, notes, actions, |v| Edit::StepNotes(index, v));
     ui.horizontal_wrapped(|ui| {
         position_choice(ui, index, row.step.position, actions);
@@ -158,7 +166,7 @@ fn position_choice(
         })
         .response
         .on_hover_text("How the client lies for this step (printed in the step's notes)");
-    name_widget(&response, format!("Position for step {}", index + 1));
+    name_widget(&response, || format!("Position for step {}", index + 1));
 }
 
 fn step_buttons(ui: &mut Ui, row: &StepRow<'_>, actions: &mut Vec<Action>) {
@@ -224,7 +232,7 @@ fn side_choice(ui: &mut Ui, index: usize, side: Side, actions: &mut Vec<Action>)
         })
         .response
         .on_hover_text("The client's side");
-    name_widget(&response, format!("Side for step {}", index + 1));
+    name_widget(&response, || format!("Side for step {}", index + 1));
 }
 
 fn technique_choice(ui: &mut Ui, index: usize, technique: Technique, actions: &mut Vec<Action>) {
@@ -245,7 +253,7 @@ fn technique_choice(ui: &mut Ui, index: usize, technique: Technique, actions: &m
         })
         .response
         .on_hover_text(technique.description());
-    name_widget(&response, format!("Technique for step {}", index + 1));
+    name_widget(&response, || format!("Technique for step {}", index + 1));
 }
 
 fn pressure_choice(ui: &mut Ui, index: usize, pressure: Pressure, actions: &mut Vec<Action>) {
@@ -265,7 +273,7 @@ fn pressure_choice(ui: &mut Ui, index: usize, pressure: Pressure, actions: &mut 
         })
         .response
         .on_hover_text("Pressure, 1 (very light) to 5 (deep)");
-    name_widget(&response, format!("Pressure for step {}", index + 1));
+    name_widget(&response, || format!("Pressure for step {}", index + 1));
 }
 
 fn minutes_field(ui: &mut Ui, index: usize, minutes: u16, actions: &mut Vec<Action>) {
@@ -278,7 +286,7 @@ fn minutes_field(ui: &mut Ui, index: usize, minutes: u16, actions: &mut Vec<Acti
                 .suffix(" min"),
         )
         .on_hover_text("Minutes for this step (drag or type)");
-    name_widget(&drag, format!("Minutes for step {}", index + 1));
+    name_widget(&drag, || format!("Minutes for step {}", index + 1));
     if drag.changed() {
         actions.push(Action::Edit(Edit::StepMinutes(index, value)));
     }

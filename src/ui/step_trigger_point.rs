@@ -39,7 +39,9 @@ pub fn trigger_point_choice(ui: &mut Ui, index: usize, step: &Step, actions: &mu
             })
             .response
             .on_hover_text("Work one trigger point: the map and the sheet mark it");
-        name_widget(&response, format!("Trigger point for step {}", index + 1));
+        name_widget(&response, || {
+            format!("Trigger point for step {}", index + 1)
+        });
     });
     if chosen != step.trigger_point {
         actions.push(Action::Edit(Edit::StepTriggerPoint(index, chosen)));

@@ -63,7 +63,7 @@ pub fn referral_suggestions(ui: &mut Ui, plan: &Plan, actions: &mut Vec<Action>)
                         None => ("Add as step".to_owned(), format!("Add {name} as a step")),
                     };
                     let button = ui.button(text);
-                    name_widget(&button, accessible);
+                    name_widget(&button, || accessible);
                     if button.clicked() {
                         actions.push(Action::Pick(region));
                     }
