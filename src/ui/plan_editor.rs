@@ -62,10 +62,9 @@ pub fn plan_editor(ui: &mut Ui, view: &EditorView<'_>) -> Vec<Action> {
     if let Some(cut) = placed
         .iter()
         .find(|p| p.rect.top() < clip.top() && p.rect.bottom() > clip.top() + 24.0)
+        && let Some(step) = view.plan.steps.get(cut.index)
     {
-        if let Some(step) = view.plan.steps.get(cut.index) {
-            sticky_title(ui, clip, &step_title(cut.index, step), cut.title_height);
-        }
+        sticky_title(ui, clip, &step_title(cut.index, step), cut.title_height);
     }
     actions
 }
