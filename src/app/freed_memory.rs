@@ -9,11 +9,14 @@
 //! and are reused; the frame bench measures the difference side by side.
 
 /// Blocks below this size come from the heap, where freed space is reused,
-/// instead of being mapped for each allocation.
-pub const MAP_ABOVE_BYTES: i32 = 16 << 20;
+/// instead of being mapped for each allocation. A frame's largest mesh
+/// buffer is about 0.5 MB; larger limits (16 and 32 MiB were tried) raised
+/// the peak resident memory by 5 MB and these did not (VmHWM, 10,000 plans).
+pub const MAP_ABOVE_BYTES: i32 = 2 << 20;
 
-/// The heap's free top is handed back to the kernel only past this size.
-pub const TRIM_ABOVE_BYTES: i32 = 32 << 20;
+/// The heap's free top is handed back to the kernel only past this size
+/// (a frame frees 1–2 MB there).
+pub const TRIM_ABOVE_BYTES: i32 = 4 << 20;
 
 /// Tells the allocator to keep freed memory for reuse (see the module
 /// comment). Returns whether it was applied: only glibc's malloc has these
