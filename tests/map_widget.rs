@@ -246,3 +246,100 @@ fn map_snapshots() {
     }
     results.unwrap();
 }
+
+/// What one frame of the map alone draws, tessellated: every vertex's
+/// position (as bits: a degenerate outline normal can make a NaN, which a
+/// `Pos2` refuses to compare) and colour, in order.
+fn drawn(
+    ctx: &egui::Context,
+    view: &MapView<'_>,
+    pointer: Option<Pos2>,
+) -> Vec<(u32, u32, egui::Color32)> {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            Pos2::ZERO,
+            egui::vec2(500.0, 650.0),
+        )),
+        events: pointer.map(Event::PointerMoved).into_iter().collect(),
+        ..egui::RawInput::default()
+    };
+    let mut output = ctx.run_ui(input, |ui| {
+        let _ = muscle_map(ui, view);
+    });
+    // No GPU takes the font texture here.
+    output.textures_delta.clear();
+    ctx.tessellate(output.shapes, output.pixels_per_point)
+        .into_iter()
+        .filter_map(|p| match p.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => Some(mesh),
+            egui::epaint::Primitive::Callback(_) => None,
+        })
+        .flat_map(|mesh| mesh.vertices)
+        .map(|v| (v.pos.x.to_bits(), v.pos.y.to_bits(), v.color))
+        .collect()
+}
+
+/// The map's picture is kept between frames (`map_picture_cache`): the same
+/// inputs draw the same picture, and a changed step, layer or hovered
+/// muscle draws a new one instead of the kept one.
+#[test]
+fn the_kept_map_picture_follows_the_plan_the_layer_and_the_pointer() {
+    use massage_planner::model::Technique;
+    let ctx = egui::Context::default();
+    let plan = example_plan();
+    let view = |plan: &'static Plan, layer: Layer| MapView {
+        atlas: Atlas::builtin(),
+        view: ViewKind::Posterior,
+        plan,
+        layer,
+        landmarks: true,
+        selected_step: None,
+        warnings: &[],
+        names: true,
+        referral: false,
+        trigger_points: false,
+    };
+    let plan: &'static Plan = Box::leak(Box::new(plan));
+    // Settle fonts and layout.
+    for _ in 0..3 {
+        drawn(&ctx, &view(plan, Layer::Superficial), None);
+    }
+    let first = drawn(&ctx, &view(plan, Layer::Superficial), None);
+    assert_eq!(
+        drawn(&ctx, &view(plan, Layer::Superficial), None),
+        first,
+        "the same inputs draw the same picture"
+    );
+
+    let mut other = plan.clone();
+    other.steps[0].technique = if other.steps[0].technique == Technique::Stretching {
+        Technique::Swedish
+    } else {
+        Technique::Stretching
+    };
+    let other: &'static Plan = Box::leak(Box::new(other));
+    let changed = drawn(&ctx, &view(other, Layer::Superficial), None);
+    assert_ne!(changed, first, "another technique on step 1 is drawn");
+
+    assert_ne!(
+        drawn(&ctx, &view(plan, Layer::Deep), None),
+        first,
+        "the deep layer is drawn"
+    );
+    // The pointer over the middle of the back lights the muscle under it.
+    let hovered = drawn(
+        &ctx,
+        &view(plan, Layer::Superficial),
+        Some(Pos2::new(200.0, 330.0)),
+    );
+    assert_ne!(hovered, first, "the hovered muscle is lit");
+    // Back to the first inputs: the first picture again.
+    assert_eq!(
+        drawn(
+            &ctx,
+            &view(plan, Layer::Superficial),
+            Some(Pos2::new(-10.0, -10.0))
+        ),
+        first
+    );
+}
