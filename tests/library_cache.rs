@@ -27,6 +27,16 @@ fn plan(client: &str, steps: usize) -> Plan {
     plan
 }
 
+/// Saves over `path` a plan of `client` with `steps` steps (another size).
+fn rewrite(path: &Path, client: &str, steps: usize) {
+    massage_planner::store::save_plan(
+        &plan(client, steps),
+        path,
+        massage_planner::store::Overwrite::Always,
+    )
+    .expect("save");
+}
+
 /// Files last changed `by` ago; an hour is older than any scan, so the
 /// cache trusts them.
 fn age(path: &Path, by: Duration) {
@@ -169,12 +179,7 @@ fn a_file_with_another_size_is_read_again() {
     let path = folder.add("Carla Diaz", 4);
     age(&path, HOUR);
     assert_eq!(steps_of(&folder.cached_scan(), &path), 4);
-    massage_planner::store::save_plan(
-        &plan("Carla Diaz", 6),
-        &path,
-        massage_planner::store::Overwrite::Always,
-    )
-    .expect("save");
+    rewrite(&path, "Carla Diaz", 6);
     age(&path, HOUR);
     assert_eq!(steps_of(&folder.cached_scan(), &path), 6);
     assert_eq!(seen(&folder.cached_scan()), seen(&folder.fresh_scan()));
@@ -405,12 +410,7 @@ fn the_check_corrects_a_changed_file() {
     let path = folder.add("Carla Diaz", 4);
     age(&path, HOUR);
     folder.cached_scan();
-    massage_planner::store::save_plan(
-        &plan("Carla Diaz", 6),
-        &path,
-        massage_planner::store::Overwrite::Always,
-    )
-    .expect("save");
+    rewrite(&path, "Carla Diaz", 6);
     age(&path, HOUR);
     assert_eq!(
         steps_of(&folder.shown_from_cache().expect("cache"), &path),
