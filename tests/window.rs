@@ -34,6 +34,7 @@ fn start_with_recovery(
         exit_after_first_frame: false,
         recovery_dir,
         run: false,
+        ..StartOptions::default()
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])

@@ -26,6 +26,7 @@ fn start(plans: &Path, open: Option<PathBuf>, theme: egui::Theme) -> Harness<'st
         exit_after_first_frame: false,
         recovery_dir: None,
         run: false,
+        ..StartOptions::default()
     };
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])

@@ -14,6 +14,7 @@ use egui::{Event, Pos2, RawInput, Rect, Vec2};
 use jiff::civil::date;
 use massage_planner::app::{PlannerApp, StartOptions};
 use massage_planner::planner::{Action, Settings};
+use massage_planner::ui::backdrop::Backdrop;
 
 pub const WINDOW: Vec2 = Vec2::new(1280.0, 800.0);
 
@@ -37,6 +38,8 @@ impl Window {
             exit_after_first_frame: false,
             recovery_dir: None,
             run: false,
+            // As in the app's window, which clears to the panel colour.
+            backdrop: Backdrop::WindowClears,
         };
         let app = PlannerApp::with_settings(&ctx, options, Settings::default());
         Window {

@@ -41,6 +41,9 @@ pub struct StartOptions {
     /// and no PDF viewer or printer is started. Every frame then depends on
     /// the input alone.
     pub headless: bool,
+    /// Whether the panels fill their areas, or the window's clear colour
+    /// does (eframe's window: set by `run`; test harnesses clear to transparent).
+    pub backdrop: ui::backdrop::Backdrop,
 }
 
 /// Unsaved edits wait this long before they go to the recovery file, so
@@ -66,6 +69,8 @@ pub struct PlannerApp {
     title: String,
     /// Since when unsaved edits have waited for the recovery file.
     recovery_waiting_since: Option<Instant>,
+    /// Whether the panels fill their areas, or the window's clear colour does.
+    backdrop: ui::backdrop::Backdrop,
 }
 
 /// The desktop's name for the app: the desktop entry is `APP_ID.desktop`
@@ -85,6 +90,8 @@ pub fn run(mut options: StartOptions) -> eframe::Result {
     if options.recovery_dir.is_none() {
         options.recovery_dir = RecoveryStore::default_dir();
     }
+    // eframe clears the window to `clear_color` before each frame.
+    options.backdrop = ui::backdrop::Backdrop::WindowClears;
     // The muscle atlas (label placement, triangulation) takes tens of
     // milliseconds: build it while the window and the GPU start, not after.
     // Then the pain chart and the referral patterns, which the first frame
@@ -165,6 +172,7 @@ impl PlannerApp {
             frames: 0,
             title: String::new(),
             recovery_waiting_since: None,
+            backdrop: options.backdrop,
         };
         let mut start = Vec::new();
         if let Some(result) = created {
@@ -403,13 +411,17 @@ impl PlannerApp {
         let planner = &self.planner;
         // Screened once a frame, for the editor and the map alike.
         let warnings = planner.warnings();
-        egui::Panel::top("menu").show(ui, |ui| {
+        let side_frame = self.backdrop.side_panel(ui.style());
+        egui::Panel::top("menu").frame(side_frame).show(ui, |ui| {
             actions.extend(ui::menu::menu_bar(ui, &views::menu(planner)));
         });
-        egui::Panel::bottom("status").show(ui, |ui| {
-            actions.extend(ui::status_bar::status_bar(ui, &views::status(planner)));
-        });
+        egui::Panel::bottom("status")
+            .frame(side_frame)
+            .show(ui, |ui| {
+                actions.extend(ui::status_bar::status_bar(ui, &views::status(planner)));
+            });
         egui::Panel::left("library")
+            .frame(side_frame)
             .resizable(true)
             .default_size(230.0)
             .min_size(180.0)
@@ -420,6 +432,7 @@ impl PlannerApp {
                 ));
             });
         egui::Panel::right("editor")
+            .frame(side_frame)
             .resizable(true)
             .default_size(610.0)
             .min_size(470.0)
@@ -429,57 +442,62 @@ impl PlannerApp {
                     &views::editor(planner, &warnings),
                 ));
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let mode = planner.map_mode();
-            // Wraps onto a second line where the map is narrow.
-            ui.horizontal_wrapped(|ui| {
-                if let Some(mode) = ui::map_pain::mode_switch(ui, mode) {
-                    actions.push(Action::SetMapMode(mode));
-                }
-                ui.separator();
-                if let Some(view) = ui::map::view_switch(ui, planner.view()) {
-                    actions.push(Action::SetView(view));
-                }
-                ui.separator();
-                if mode.when().is_some() {
-                    actions.extend(ui::map_pain::pain_toolbar(
+        let central_frame = self.backdrop.central_panel(ui.style());
+        egui::CentralPanel::default()
+            .frame(central_frame)
+            .show(ui, |ui| {
+                let mode = planner.map_mode();
+                // Wraps onto a second line where the map is narrow.
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(mode) = ui::map_pain::mode_switch(ui, mode) {
+                        actions.push(Action::SetMapMode(mode));
+                    }
+                    ui.separator();
+                    if let Some(view) = ui::map::view_switch(ui, planner.view()) {
+                        actions.push(Action::SetView(view));
+                    }
+                    ui.separator();
+                    if mode.when().is_some() {
+                        actions.extend(ui::map_pain::pain_toolbar(
+                            ui,
+                            planner.brush(),
+                            planner.pain_tool(),
+                        ));
+                    } else {
+                        let names = !planner.settings().hide_map_names;
+                        match ui::map::map_toolbar(ui, planner.layer(), names) {
+                            Some(ui::map::ToolbarAction::Layer(layer)) => {
+                                actions.push(Action::SetLayer(layer));
+                            }
+                            Some(ui::map::ToolbarAction::Names(shown)) => {
+                                actions.push(Action::ShowMapNames(shown));
+                            }
+                            None => {}
+                        }
+                        if let Some(shown) =
+                            ui::map::landmarks_switch(ui, planner.landmarks_shown())
+                        {
+                            actions.push(Action::ShowLandmarks(shown));
+                        }
+                    }
+                    let settings = planner.settings();
+                    actions.extend(ui::map_referral::overlay_switches(
                         ui,
-                        planner.brush(),
-                        planner.pain_tool(),
+                        settings.show_referral,
+                        settings.show_trigger_points,
                     ));
+                });
+                if let Some(when) = mode.when() {
+                    let view = views::pain_map(planner, self.atlas, when);
+                    actions.extend(ui::map_pain::area_list(ui, &view));
+                    actions.extend(ui::map_pain::pain_map(ui, &view));
                 } else {
-                    let names = !planner.settings().hide_map_names;
-                    match ui::map::map_toolbar(ui, planner.layer(), names) {
-                        Some(ui::map::ToolbarAction::Layer(layer)) => {
-                            actions.push(Action::SetLayer(layer));
-                        }
-                        Some(ui::map::ToolbarAction::Names(shown)) => {
-                            actions.push(Action::ShowMapNames(shown));
-                        }
-                        None => {}
-                    }
-                    if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
-                        actions.push(Action::ShowLandmarks(shown));
+                    let view = views::map(planner, self.atlas, &warnings);
+                    if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
+                        actions.push(Action::Pick(region));
                     }
                 }
-                let settings = planner.settings();
-                actions.extend(ui::map_referral::overlay_switches(
-                    ui,
-                    settings.show_referral,
-                    settings.show_trigger_points,
-                ));
             });
-            if let Some(when) = mode.when() {
-                let view = views::pain_map(planner, self.atlas, when);
-                actions.extend(ui::map_pain::area_list(ui, &view));
-                actions.extend(ui::map_pain::pain_map(ui, &view));
-            } else {
-                let view = views::map(planner, self.atlas, &warnings);
-                if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
-                    actions.push(Action::Pick(region));
-                }
-            }
-        });
         actions
     }
 
@@ -490,19 +508,25 @@ impl PlannerApp {
         };
         let now = SystemClock.now();
         let mut session = ui::session_view::session_keys(ui.ctx());
-        egui::Panel::bottom("status").show(ui, |ui| {
-            // Messages stay visible; the view has no other place for them.
-            let _ = ui::status_bar::status_bar(ui, &views::status(&self.planner));
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let view = ui::session_view::SessionView {
-                plan: self.planner.plan(),
-                runner,
-                now,
-                atlas: self.atlas,
-            };
-            session.extend(ui::session_view::session_view(ui, &view));
-        });
+        let side_frame = self.backdrop.side_panel(ui.style());
+        egui::Panel::bottom("status")
+            .frame(side_frame)
+            .show(ui, |ui| {
+                // Messages stay visible; the view has no other place for them.
+                let _ = ui::status_bar::status_bar(ui, &views::status(&self.planner));
+            });
+        let central_frame = self.backdrop.central_panel(ui.style());
+        egui::CentralPanel::default()
+            .frame(central_frame)
+            .show(ui, |ui| {
+                let view = ui::session_view::SessionView {
+                    plan: self.planner.plan(),
+                    runner,
+                    now,
+                    atlas: self.atlas,
+                };
+                session.extend(ui::session_view::session_view(ui, &view));
+            });
         if runner.is_running() {
             session.push(SessionAction::Tick);
         }
@@ -710,7 +734,9 @@ impl eframe::App for PlannerApp {
         } else if matches!(self.planner.modal(), Some(Modal::Course(_))) {
             // The client view covers the window: the editor, map and
             // library under it are not drawn (they cost most of a frame).
-            egui::CentralPanel::default().show(ui, |_| {});
+            egui::CentralPanel::default()
+                .frame(self.backdrop.central_panel(ui.style()))
+                .show(ui, |_| {});
         } else {
             actions.extend(self.panels(ui));
         }
@@ -735,6 +761,10 @@ impl eframe::App for PlannerApp {
                 ctx.request_repaint();
             }
         }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        ui::backdrop::clear_colour(visuals)
     }
 
     fn on_exit(&mut self) {

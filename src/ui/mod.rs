@@ -3,6 +3,7 @@
 
 pub mod accessible;
 pub mod after_session;
+pub mod backdrop;
 pub mod client_editor;
 mod client_section;
 pub mod compare_window;
