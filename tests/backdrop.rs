@@ -2,6 +2,10 @@
 //! panels leave their areas unfilled: on a software renderer each filled
 //! pixel costs shader time, and the panels' fills were most of a frame.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+mod support;
+
 use std::path::Path;
 
 use eframe::App as _;
@@ -10,6 +14,7 @@ use jiff::civil::date;
 use massage_planner::app::{PlannerApp, StartOptions};
 use massage_planner::planner::Settings;
 use massage_planner::ui::backdrop::{Backdrop, clear_colour};
+use support::captured_shapes::CaptureShapes;
 
 /// The areas of the rectangles a frame fills with exactly `colour`.
 fn filled_areas(shapes: &[egui::epaint::ClippedShape], colour: Color32) -> Vec<f32> {
@@ -30,6 +35,8 @@ fn filled_areas(shapes: &[egui::epaint::ClippedShape], colour: Color32) -> Vec<f
 /// The main window's second frame (an empty folder, nothing open) with `backdrop`.
 fn frame_with(backdrop: Backdrop, plans: &Path) -> (Vec<egui::epaint::ClippedShape>, Color32) {
     let ctx = egui::Context::default();
+    // The shapes as egui made them: the kept tessellation turns them into meshes.
+    let captured = CaptureShapes::add_to(&ctx);
     let options = StartOptions {
         plans_dir: Some(plans.to_path_buf()),
         today: Some(date(2026, 11, 25)),
@@ -50,7 +57,8 @@ fn frame_with(backdrop: Backdrop, plans: &Path) -> (Vec<egui::epaint::ClippedSha
         let mut output = ctx.run_ui(input, |ui| app.ui(ui, &mut frame));
         // No GPU takes the font texture here (debug builds check it).
         output.textures_delta.clear();
-        shapes = output.shapes;
+        drop(output);
+        shapes = captured.lock().unwrap().clone();
     }
     let panel_fill = ctx.global_style().visuals.panel_fill;
     (shapes, panel_fill)

@@ -154,6 +154,8 @@ impl PlannerApp {
         let today = options.today.unwrap_or_else(local_today);
         ui::style::apply(ctx);
         ctx.add_plugin(ui::invisible_shapes::SkipInvisibleShapes);
+        // After the plugin above: it keeps the tessellation of what it leaves.
+        ctx.add_plugin(ui::kept_tessellation::KeepUnchangedTessellation::default());
         let planner = Planner::with_settings(
             Settings {
                 plans_dir: Some(plans_dir.path.clone()),

@@ -13,6 +13,7 @@ pub mod course_heat_map;
 pub mod course_window;
 pub(crate) mod fields;
 pub mod invisible_shapes;
+pub mod kept_tessellation;
 pub mod library_panel;
 pub mod map;
 mod map_labels;

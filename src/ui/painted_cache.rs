@@ -14,7 +14,7 @@ use egui::{Id, Mesh, Rect, Shape, Ui};
 
 /// What the kept meshes were made for besides the caller's key.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Stamp {
+pub(super) struct Stamp {
     pixels_per_point: f32,
     font_texture: [usize; 2],
     /// How full the font atlas was after painting. It only grows until egui
@@ -26,17 +26,22 @@ struct Stamp {
 impl Stamp {
     fn now(ui: &Ui) -> Self {
         let ctx = ui.ctx();
+        Self::of(ctx, ctx.pixels_per_point())
+    }
+
+    /// The font atlas now, for meshes tessellated at `pixels_per_point`.
+    pub(super) fn of(ctx: &egui::Context, pixels_per_point: f32) -> Self {
         let (font_texture, font_atlas_fill) =
             ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio()));
         Stamp {
-            pixels_per_point: ctx.pixels_per_point(),
+            pixels_per_point,
             font_texture,
             font_atlas_fill,
         }
     }
 
     /// Whether meshes stamped `self` can still be drawn `now`.
-    fn still_valid(self, now: Stamp) -> bool {
+    pub(super) fn still_valid(self, now: Stamp) -> bool {
         self.pixels_per_point == now.pixels_per_point
             && self.font_texture == now.font_texture
             && now.font_atlas_fill >= self.font_atlas_fill
