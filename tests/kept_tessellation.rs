@@ -68,7 +68,9 @@ fn the_kept_tessellation_draws_what_egui_would_and_keeps_what_did_not_change() {
         open: Some(plans.path().join("maria-keller-2026-11-18.ron")),
         today: Some(date(2026, 11, 25)),
         headless: true,
-        backdrop: Backdrop::WindowClears,
+        // Panels paint their own backgrounds here: egui's shapes, captured
+        // before the app's plugins, are then what the window draws.
+        backdrop: Backdrop::PanelsFill,
         ..StartOptions::default()
     };
     let mut app = PlannerApp::with_settings(&ctx, options, Settings::default());

@@ -4,7 +4,7 @@
 //! each result back as an action. It writes no planner state itself.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
@@ -69,6 +69,11 @@ pub struct PlannerApp {
     title: String,
     /// Since when unsaved edits have waited for the recovery file.
     recovery_waiting_since: Option<Instant>,
+    /// Told once the first frame is on screen (then dropped): the start-up
+    /// library thread checks the files and starts watching only after it.
+    first_frame_shown: Option<Sender<()>>,
+    /// What the first library thread waits on; taken when it starts.
+    after_first_frame: Option<Receiver<()>>,
     /// Whether the panels fill their areas, or the window's clear colour does.
     backdrop: ui::backdrop::Backdrop,
 }
@@ -154,6 +159,9 @@ impl PlannerApp {
         let today = options.today.unwrap_or_else(local_today);
         ui::style::apply(ctx);
         ctx.add_plugin(ui::invisible_shapes::SkipInvisibleShapes);
+        if options.backdrop == ui::backdrop::Backdrop::WindowClears {
+            ctx.add_plugin(ui::backdrop::SkipPanelBackdrops);
+        }
         // After the plugin above: it keeps the tessellation of what it leaves.
         ctx.add_plugin(ui::kept_tessellation::KeepUnchangedTessellation::default());
         let planner = Planner::with_settings(
@@ -175,7 +183,12 @@ impl PlannerApp {
             title: String::new(),
             recovery_waiting_since: None,
             backdrop: options.backdrop,
+            first_frame_shown: None,
+            after_first_frame: None,
         };
+        let (shown, after_shown) = channel();
+        app.first_frame_shown = Some(shown);
+        app.after_first_frame = Some(after_shown);
         let mut start = Vec::new();
         if let Some(result) = created {
             start.push(Action::Done(Outcome::PlansFolderMade {
@@ -277,8 +290,9 @@ impl PlannerApp {
     }
 
     /// Reads the library, then starts watching the folder, on one
-    /// low-priority thread: the first frame never waits, and watching (which
-    /// walks the whole folder) does not compete with reading it. The list
+    /// low-priority thread: the first frame never waits (at start-up the
+    /// thread begins once it is on screen), and watching (which walks the
+    /// whole folder) does not compete with reading it. The list
     /// the index cache remembers is shown first, then checked against the
     /// files (a `stat` of each) and corrected if anything changed; opening a
     /// plan always reads its file, so nothing is acted on from the cache.
@@ -293,8 +307,14 @@ impl PlannerApp {
         }
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
+        let after_first_frame = self.after_first_frame.take();
         std::thread::spawn(move || {
             in_the_background();
+            // At start-up the window comes first ("Reading the plans
+            // folder…"): on two cores, reading 10,000 plans' index, a `stat`
+            // of each file and the watcher's walk of the folder slowed the
+            // first frame, which llvmpipe draws on the CPU.
+            wait_for_first_frame(after_first_frame.as_ref());
             let loaded = |result: Result<Library, store::FileError>| {
                 Background::Library(Outcome::LibraryLoaded {
                     dir: dir.clone(),
@@ -413,17 +433,16 @@ impl PlannerApp {
         let planner = &self.planner;
         // Screened once a frame, for the editor and the map alike.
         let warnings = planner.warnings();
-        let side_frame = self.backdrop.side_panel(ui.style());
-        egui::Panel::top("menu").frame(side_frame).show(ui, |ui| {
+        let mut areas = Vec::with_capacity(5);
+        let menu = egui::Panel::top("menu").show(ui, |ui| {
             actions.extend(ui::menu::menu_bar(ui, &views::menu(planner)));
         });
-        egui::Panel::bottom("status")
-            .frame(side_frame)
-            .show(ui, |ui| {
-                actions.extend(ui::status_bar::status_bar(ui, &views::status(planner)));
-            });
-        egui::Panel::left("library")
-            .frame(side_frame)
+        areas.push(menu.response.rect);
+        let status = egui::Panel::bottom("status").show(ui, |ui| {
+            actions.extend(ui::status_bar::status_bar(ui, &views::status(planner)));
+        });
+        areas.push(status.response.rect);
+        let library = egui::Panel::left("library")
             .resizable(true)
             .default_size(230.0)
             .min_size(180.0)
@@ -433,8 +452,8 @@ impl PlannerApp {
                     &views::library(planner),
                 ));
             });
-        egui::Panel::right("editor")
-            .frame(side_frame)
+        areas.push(library.response.rect);
+        let editor = egui::Panel::right("editor")
             .resizable(true)
             .default_size(610.0)
             .min_size(470.0)
@@ -444,63 +463,71 @@ impl PlannerApp {
                     &views::editor(planner, &warnings),
                 ));
             });
-        let central_frame = self.backdrop.central_panel(ui.style());
-        egui::CentralPanel::default()
-            .frame(central_frame)
-            .show(ui, |ui| {
-                let mode = planner.map_mode();
-                // Wraps onto a second line where the map is narrow.
-                ui.horizontal_wrapped(|ui| {
-                    if let Some(mode) = ui::map_pain::mode_switch(ui, mode) {
-                        actions.push(Action::SetMapMode(mode));
-                    }
-                    ui.separator();
-                    if let Some(view) = ui::map::view_switch(ui, planner.view()) {
-                        actions.push(Action::SetView(view));
-                    }
-                    ui.separator();
-                    if mode.when().is_some() {
-                        actions.extend(ui::map_pain::pain_toolbar(
-                            ui,
-                            planner.brush(),
-                            planner.pain_tool(),
-                        ));
-                    } else {
-                        let names = !planner.settings().hide_map_names;
-                        match ui::map::map_toolbar(ui, planner.layer(), names) {
-                            Some(ui::map::ToolbarAction::Layer(layer)) => {
-                                actions.push(Action::SetLayer(layer));
-                            }
-                            Some(ui::map::ToolbarAction::Names(shown)) => {
-                                actions.push(Action::ShowMapNames(shown));
-                            }
-                            None => {}
-                        }
-                        if let Some(shown) =
-                            ui::map::landmarks_switch(ui, planner.landmarks_shown())
-                        {
-                            actions.push(Action::ShowLandmarks(shown));
-                        }
-                    }
-                    let settings = planner.settings();
-                    actions.extend(ui::map_referral::overlay_switches(
+        areas.push(editor.response.rect);
+        let map = egui::CentralPanel::default().show(ui, |ui| {
+            let mode = planner.map_mode();
+            // Wraps onto a second line where the map is narrow.
+            ui.horizontal_wrapped(|ui| {
+                if let Some(mode) = ui::map_pain::mode_switch(ui, mode) {
+                    actions.push(Action::SetMapMode(mode));
+                }
+                ui.separator();
+                if let Some(view) = ui::map::view_switch(ui, planner.view()) {
+                    actions.push(Action::SetView(view));
+                }
+                ui.separator();
+                if mode.when().is_some() {
+                    actions.extend(ui::map_pain::pain_toolbar(
                         ui,
-                        settings.show_referral,
-                        settings.show_trigger_points,
+                        planner.brush(),
+                        planner.pain_tool(),
                     ));
-                });
-                if let Some(when) = mode.when() {
-                    let view = views::pain_map(planner, self.atlas, when);
-                    actions.extend(ui::map_pain::area_list(ui, &view));
-                    actions.extend(ui::map_pain::pain_map(ui, &view));
                 } else {
-                    let view = views::map(planner, self.atlas, &warnings);
-                    if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
-                        actions.push(Action::Pick(region));
+                    let names = !planner.settings().hide_map_names;
+                    match ui::map::map_toolbar(ui, planner.layer(), names) {
+                        Some(ui::map::ToolbarAction::Layer(layer)) => {
+                            actions.push(Action::SetLayer(layer));
+                        }
+                        Some(ui::map::ToolbarAction::Names(shown)) => {
+                            actions.push(Action::ShowMapNames(shown));
+                        }
+                        None => {}
+                    }
+                    if let Some(shown) = ui::map::landmarks_switch(ui, planner.landmarks_shown()) {
+                        actions.push(Action::ShowLandmarks(shown));
                     }
                 }
+                let settings = planner.settings();
+                actions.extend(ui::map_referral::overlay_switches(
+                    ui,
+                    settings.show_referral,
+                    settings.show_trigger_points,
+                ));
             });
+            if let Some(when) = mode.when() {
+                let view = views::pain_map(planner, self.atlas, when);
+                actions.extend(ui::map_pain::area_list(ui, &view));
+                actions.extend(ui::map_pain::pain_map(ui, &view));
+            } else {
+                let view = views::map(planner, self.atlas, &warnings);
+                if let Some(ui::map::MapAction::Pick(region)) = ui::map::muscle_map(ui, &view) {
+                    actions.push(Action::Pick(region));
+                }
+            }
+        });
+        areas.push(map.response.rect);
+        self.note_panels(ui.ctx(), areas);
         actions
+    }
+
+    /// Notes the panels' areas, when the window's clear colour paints their
+    /// backgrounds (`ui::backdrop`).
+    fn note_panels(&self, ctx: &egui::Context, areas: Vec<egui::Rect>) {
+        if self.backdrop == ui::backdrop::Backdrop::WindowClears {
+            for area in areas {
+                ui::backdrop::note_panel(ctx, area);
+            }
+        }
     }
 
     /// Session mode fills the window: the view, its keys, the clock's tick.
@@ -510,25 +537,20 @@ impl PlannerApp {
         };
         let now = SystemClock.now();
         let mut session = ui::session_view::session_keys(ui.ctx());
-        let side_frame = self.backdrop.side_panel(ui.style());
-        egui::Panel::bottom("status")
-            .frame(side_frame)
-            .show(ui, |ui| {
-                // Messages stay visible; the view has no other place for them.
-                let _ = ui::status_bar::status_bar(ui, &views::status(&self.planner));
-            });
-        let central_frame = self.backdrop.central_panel(ui.style());
-        egui::CentralPanel::default()
-            .frame(central_frame)
-            .show(ui, |ui| {
-                let view = ui::session_view::SessionView {
-                    plan: self.planner.plan(),
-                    runner,
-                    now,
-                    atlas: self.atlas,
-                };
-                session.extend(ui::session_view::session_view(ui, &view));
-            });
+        let status = egui::Panel::bottom("status").show(ui, |ui| {
+            // Messages stay visible; the view has no other place for them.
+            let _ = ui::status_bar::status_bar(ui, &views::status(&self.planner));
+        });
+        let view = egui::CentralPanel::default().show(ui, |ui| {
+            let view = ui::session_view::SessionView {
+                plan: self.planner.plan(),
+                runner,
+                now,
+                atlas: self.atlas,
+            };
+            session.extend(ui::session_view::session_view(ui, &view));
+        });
+        self.note_panels(ui.ctx(), vec![status.response.rect, view.response.rect]);
         if runner.is_running() {
             session.push(SessionAction::Tick);
         }
@@ -718,6 +740,14 @@ fn print_with_lp(path: &std::path::Path) -> Result<String, String> {
 /// Lowest CPU priority for the calling thread, so on a small machine the
 /// window's first frames are drawn before the library is read. Where the
 /// platform refuses, the thread simply runs at normal priority.
+/// Waits until the window's first frame is on screen, or a second at most
+/// (a window that never draws must not keep its library unchecked).
+fn wait_for_first_frame(shown: Option<&Receiver<()>>) {
+    if let Some(shown) = shown {
+        let _ = shown.recv_timeout(Duration::from_secs(1));
+    }
+}
+
 fn in_the_background() {
     let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }
@@ -736,9 +766,8 @@ impl eframe::App for PlannerApp {
         } else if matches!(self.planner.modal(), Some(Modal::Course(_))) {
             // The client view covers the window: the editor, map and
             // library under it are not drawn (they cost most of a frame).
-            egui::CentralPanel::default()
-                .frame(self.backdrop.central_panel(ui.style()))
-                .show(ui, |_| {});
+            let backdrop = egui::CentralPanel::default().show(ui, |_| {});
+            self.note_panels(&ctx, vec![backdrop.response.rect]);
         } else {
             actions.extend(self.panels(ui));
         }
@@ -755,6 +784,12 @@ impl eframe::App for PlannerApp {
             self.title = title;
         }
         self.frames += 1;
+        if self.frames >= 2 {
+            // The frame drawn by the first call is on screen once the second starts.
+            if let Some(shown) = self.first_frame_shown.take() {
+                let _ = shown.send(());
+            }
+        }
         if self.exit_after_first_frame {
             // The frame drawn by the first call is on screen once the second starts.
             if self.frames >= 2 {
