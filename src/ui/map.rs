@@ -162,8 +162,8 @@ pub fn muscle_map(ui: &mut Ui, view: &MapView<'_>) -> Option<MapAction> {
             id,
             Sense::click(),
         );
-        let label = region.label();
-        handle.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+        // Named only while the accessibility tree is built.
+        handle.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, region.label()));
         if handle.clicked() {
             picked = Some(region);
         }
