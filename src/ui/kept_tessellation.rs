@@ -143,12 +143,14 @@ fn runs(shapes: Vec<ClippedShape>) -> Vec<Vec<ClippedShape>> {
     runs
 }
 
-/// The run's clip rectangle, if the run can be kept: not transformed, and
-/// nothing in it that cannot be compared.
+/// The run's clip rectangle, if the run is worth keeping: not transformed,
+/// nothing in it that cannot be compared, and not only meshes (kept already,
+/// like the map's picture: a copy would hold its memory twice).
 fn cacheable(run: &[ClippedShape]) -> Option<Rect> {
     let first = run.first()?;
     let plain = first.transform_after_tessellation == TSTransform::IDENTITY
-        && run.iter().all(|c| comparable(&c.shape));
+        && run.iter().all(|c| comparable(&c.shape))
+        && !run.iter().all(|c| matches!(c.shape, Shape::Mesh(_)));
     plain.then_some(first.clip_rect)
 }
 
