@@ -70,7 +70,7 @@ pub struct PlannerApp {
     /// Since when unsaved edits have waited for the recovery file.
     recovery_waiting_since: Option<Instant>,
     /// Told once the first frame is on screen (then dropped): the start-up
-    /// library thread checks the files and starts watching only after it.
+    /// library thread begins only after it.
     first_frame_shown: Option<Sender<()>>,
     /// What the first library thread waits on; taken when it starts.
     after_first_frame: Option<Receiver<()>>,
@@ -737,17 +737,17 @@ fn print_with_lp(path: &std::path::Path) -> Result<String, String> {
     }
 }
 
-/// Lowest CPU priority for the calling thread, so on a small machine the
-/// window's first frames are drawn before the library is read. Where the
-/// platform refuses, the thread simply runs at normal priority.
 /// Waits until the window's first frame is on screen, or a second at most
-/// (a window that never draws must not keep its library unchecked).
+/// (a window that never draws must not leave its library unread).
 fn wait_for_first_frame(shown: Option<&Receiver<()>>) {
     if let Some(shown) = shown {
         let _ = shown.recv_timeout(Duration::from_secs(1));
     }
 }
 
+/// Lowest CPU priority for the calling thread, so on a small machine the
+/// window's first frames are drawn before the library is read. Where the
+/// platform refuses, the thread simply runs at normal priority.
 fn in_the_background() {
     let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }
@@ -784,11 +784,13 @@ impl eframe::App for PlannerApp {
             self.title = title;
         }
         self.frames += 1;
-        if self.frames >= 2 {
+        if self.frames == 1 {
+            // A second frame comes at once, even with no input: it is what
+            // tells the waiting library thread that the first is on screen.
+            ctx.request_repaint();
+        } else if let Some(shown) = self.first_frame_shown.take() {
             // The frame drawn by the first call is on screen once the second starts.
-            if let Some(shown) = self.first_frame_shown.take() {
-                let _ = shown.send(());
-            }
+            let _ = shown.send(());
         }
         if self.exit_after_first_frame {
             // The frame drawn by the first call is on screen once the second starts.
