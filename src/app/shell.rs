@@ -171,6 +171,7 @@ impl PlannerApp {
             },
             today,
         );
+        let (shown, after_shown) = channel();
         let mut app = PlannerApp {
             planner,
             atlas: Atlas::builtin(),
@@ -183,12 +184,9 @@ impl PlannerApp {
             title: String::new(),
             recovery_waiting_since: None,
             backdrop: options.backdrop,
-            first_frame_shown: None,
-            after_first_frame: None,
+            first_frame_shown: Some(shown),
+            after_first_frame: Some(after_shown),
         };
-        let (shown, after_shown) = channel();
-        app.first_frame_shown = Some(shown);
-        app.after_first_frame = Some(after_shown);
         let mut start = Vec::new();
         if let Some(result) = created {
             start.push(Action::Done(Outcome::PlansFolderMade {
@@ -516,17 +514,15 @@ impl PlannerApp {
             }
         });
         areas.push(map.response.rect);
-        self.note_panels(ui.ctx(), areas);
+        self.note_panels(ui.ctx(), &areas);
         actions
     }
 
     /// Notes the panels' areas, when the window's clear colour paints their
     /// backgrounds (`ui::backdrop`).
-    fn note_panels(&self, ctx: &egui::Context, areas: Vec<egui::Rect>) {
+    fn note_panels(&self, ctx: &egui::Context, areas: &[egui::Rect]) {
         if self.backdrop == ui::backdrop::Backdrop::WindowClears {
-            for area in areas {
-                ui::backdrop::note_panel(ctx, area);
-            }
+            ui::backdrop::note_panels(ctx, areas);
         }
     }
 
@@ -550,7 +546,7 @@ impl PlannerApp {
             };
             session.extend(ui::session_view::session_view(ui, &view));
         });
-        self.note_panels(ui.ctx(), vec![status.response.rect, view.response.rect]);
+        self.note_panels(ui.ctx(), &[status.response.rect, view.response.rect]);
         if runner.is_running() {
             session.push(SessionAction::Tick);
         }
@@ -767,7 +763,7 @@ impl eframe::App for PlannerApp {
             // The client view covers the window: the editor, map and
             // library under it are not drawn (they cost most of a frame).
             let backdrop = egui::CentralPanel::default().show(ui, |_| {});
-            self.note_panels(&ctx, vec![backdrop.response.rect]);
+            self.note_panels(&ctx, &[backdrop.response.rect]);
         } else {
             actions.extend(self.panels(ui));
         }

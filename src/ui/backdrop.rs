@@ -16,8 +16,6 @@
 //! colour of their own (egui_kittest clears to transparent), so there the
 //! panels are drawn as egui draws them ([`Backdrop::PanelsFill`]).
 
-use std::sync::Arc;
-
 use egui::epaint::CornerRadius;
 use egui::{Color32, Context, FullOutput, Id, Rect, Shape, Visuals};
 
@@ -37,25 +35,25 @@ pub fn clear_colour(visuals: &Visuals) -> [f32; 4] {
     visuals.panel_fill.to_normalized_gamma_f32()
 }
 
-/// The panels' areas this frame, noted by [`note_panel`].
+/// The panels' areas this frame, noted by [`note_panels`].
 #[derive(Clone, Default)]
-struct PanelAreas(Arc<Vec<Rect>>);
+struct PanelAreas(Vec<Rect>);
 
 fn panel_areas_id() -> Id {
     Id::unique("backdrop: panel areas")
 }
 
-/// Notes the area of a panel shown this frame: its background rectangle
-/// is the one [`SkipPanelBackdrops`] drops.
-pub fn note_panel(ctx: &Context, area: Rect) {
+/// Notes the areas of panels shown this frame: their background
+/// rectangles are the ones [`SkipPanelBackdrops`] drops.
+pub fn note_panels(ctx: &Context, areas: &[Rect]) {
     ctx.data_mut(|d| {
-        let areas = d.get_temp_mut_or_default::<PanelAreas>(panel_areas_id());
-        Arc::make_mut(&mut areas.0).push(area);
+        let noted = d.get_temp_mut_or_default::<PanelAreas>(panel_areas_id());
+        noted.0.extend_from_slice(areas);
     });
 }
 
 /// An egui plugin, for a window cleared to the panel colour: removes the
-/// panels' background rectangles (noted with [`note_panel`]) from each
+/// panels' background rectangles (noted with [`note_panels`]) from each
 /// frame's output. A rectangle is a panel's background when it is
 /// a noted panel's area (short of its separator), filled with the panel
 /// colour and nothing else:
